@@ -1,0 +1,1 @@
+console.log("hello from pts", process.argv.slice(2).join(" "))
