@@ -6,4 +6,5 @@ module.exports = {
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/test/artifacts/'],
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/closing-line-reporter.js'],
 };
