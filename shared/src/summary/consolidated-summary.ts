@@ -1,0 +1,49 @@
+/**
+ * The consolidated, ranked summary of a sub-branch for a day or a period: exactly the object
+ * `pts summary --json` prints and `GET /consolidated` answers (see contract.md).
+ */
+import * as z from 'zod';
+import { rankingKindSchema } from '../spec/schema';
+
+/** Summary values keyed by the summary labels of the template; null is an empty value (a ratio over 0, a rate without target). */
+export const summaryValuesSchema = z.record(z.string(), z.number().nullable());
+
+const rankSchema = z.number().int().positive().nullable();
+
+export const summaryLineSchema = z.object({
+  /** Outlet (or workplace) code. */
+  outlet: z.string(),
+  /** Its name as the organisation lists it; the code itself for a unit the organisation does not list. */
+  outletName: z.string(),
+  /** Rank by the template's ranking label; null when that value is empty (listed after the ranked lines). */
+  rank: rankSchema,
+  /** Further ranks by label (活动追踪: { 产出保费: 3 }); present only for templates that have them. */
+  ranks: z.record(z.string(), rankSchema).optional(),
+  values: summaryValuesSchema,
+  /** True for a unit that submitted but is not in the organisation file (listed and ranked, flagged for review). */
+  unlisted: z.boolean().optional(),
+});
+
+export const missingUnitSchema = z.object({ outlet: z.string(), outletName: z.string() });
+
+export const consolidatedSummarySchema = z.object({
+  /** Template id. */
+  template: z.string(),
+  /** Sub-branch code. */
+  subBranch: z.string(),
+  /** First and last day (YYYY-MM-DD), or month (YYYY-MM) for monthly templates, both included. */
+  from: z.string(),
+  to: z.string(),
+  ranking: rankingKindSchema,
+  /** Units that reported, in rank order (ties and unranked lines in code order). */
+  outlets: z.array(summaryLineSchema),
+  /** Expected units that did not report in the period (未报送), in code order, not ranked. */
+  missing: z.array(missingUnitSchema),
+  /** The sub-branch line: sums of all units, rates and ratios recomputed from those sums. */
+  total: summaryValuesSchema,
+});
+
+export type SummaryValues = z.infer<typeof summaryValuesSchema>;
+export type SummaryLine = z.infer<typeof summaryLineSchema>;
+export type MissingUnit = z.infer<typeof missingUnitSchema>;
+export type ConsolidatedSummary = z.infer<typeof consolidatedSummarySchema>;
