@@ -6,5 +6,9 @@ module.exports = {
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/test/artifacts/'],
   testTimeout: 60000,
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+  // @middy/core ships ESM only: let SWC turn it into CommonJS for Jest.
+  transformIgnorePatterns: ['/node_modules/(?!@middy/)'],
   reporters: ['default', '<rootDir>/test/closing-line-reporter.js'],
 };

@@ -1,0 +1,31 @@
+/**
+ * Jest global setup: one DynamoDB Local (in memory) for the whole run, on a free port.
+ * Its endpoint goes to the test workers through PTS_TEST_DYNAMODB_ENDPOINT; each test file
+ * creates its own table, so files run in parallel.
+ */
+import { startDynamoLocal, type DynamoLocal } from '../functions/src/local/dynamo-local';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __PTS_DYNAMO_LOCAL__: DynamoLocal | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  if (process.env.PTS_TEST_DYNAMODB_ENDPOINT) return;
+  const local = await startDynamoLocal();
+  globalThis.__PTS_DYNAMO_LOCAL__ = local;
+  process.env.PTS_TEST_DYNAMODB_ENDPOINT = local.endpoint;
+  const stop = (): void => {
+    try {
+      process.kill(local.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      stop();
+      process.exit(130);
+    });
+  }
+}
