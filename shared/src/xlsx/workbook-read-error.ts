@@ -1,0 +1,32 @@
+/** Why a file could not be read as a workbook. */
+export type WorkbookReadErrorCode = 'not-xlsx' | 'legacy-xls' | 'encrypted' | 'corrupt' | 'empty';
+
+const MESSAGES: Record<WorkbookReadErrorCode, { zh: string; en: string }> = {
+  'not-xlsx': { zh: '文件不是 Excel 工作簿（.xlsx）', en: 'the file is not an Excel workbook (.xlsx)' },
+  'legacy-xls': {
+    zh: '文件是旧版 Excel 格式（.xls），请在 Excel 中另存为 .xlsx',
+    en: 'the file is in the old Excel format (.xls); save it as .xlsx in Excel',
+  },
+  encrypted: {
+    zh: '工作簿已加密（设置了打开密码），请取消密码后再提交',
+    en: 'the workbook is encrypted (has an opening password); remove the password and try again',
+  },
+  corrupt: { zh: '工作簿已损坏或不完整，无法读取', en: 'the workbook is corrupt or truncated and cannot be read' },
+  empty: { zh: '工作簿中没有任何工作表', en: 'the workbook contains no worksheet' },
+};
+
+/** Thrown by readWorkbook when the bytes cannot be used as an .xlsx workbook. */
+export class WorkbookReadError extends Error {
+  readonly code: WorkbookReadErrorCode;
+  readonly message_zh: string;
+  readonly message_en: string;
+
+  constructor(code: WorkbookReadErrorCode, detail?: string) {
+    const { zh, en } = MESSAGES[code];
+    super(`${zh} / ${en}${detail ? ` (${detail})` : ''}`);
+    this.name = 'WorkbookReadError';
+    this.code = code;
+    this.message_zh = zh;
+    this.message_en = en;
+  }
+}
