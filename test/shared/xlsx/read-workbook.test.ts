@@ -63,7 +63,8 @@ describe('readWorkbook', () => {
     sheet.getCell('A1').value = 2;
     sheet.getCell('A2').value = 3;
     sheet.getCell('A3').value = 4;
-    sheet.getCell('B1').value = { formula: 'A1*2', result: 4, shareType: 'shared', ref: 'B1:B3' };
+    // ExcelJS's typings omit shareType/ref, which its writer honours.
+    sheet.getCell('B1').value = { formula: 'A1*2', result: 4, shareType: 'shared', ref: 'B1:B3' } as ExcelJS.CellFormulaValue;
     sheet.getCell('B2').value = { sharedFormula: 'B1', result: 6 };
     sheet.getCell('B3').value = { sharedFormula: 'B1', result: 8 };
     sheet.getCell('C1').value = { formula: 'SUM(A1:A3)', date1904: false };

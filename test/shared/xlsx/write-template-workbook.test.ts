@@ -109,7 +109,7 @@ describe('writeTemplateWorkbook', () => {
     expect(sheet.getCell('B5').protection?.locked).toBe(false);
     expect(sheet.getCell('H504').protection?.locked).toBe(false);
     expect(sheet.getColumn('B').style.protection?.locked).toBe(false);
-    expect(sheet.sheetProtection).toMatchObject({ sheet: true, formatColumns: true });
+    expect((sheet as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true, formatColumns: true });
   });
 
   it('pre-fills the header values it is given, a date as a date serial', async () => {
