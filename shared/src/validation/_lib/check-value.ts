@@ -1,0 +1,174 @@
+import { valueTypeNames } from '../../findings/codes';
+import { createFinding, type FindingPlace } from '../../findings/create-finding';
+import type { Finding } from '../../findings/types';
+import type { EnumChoices } from '../../normalise/create-enum-choices';
+import { dateFromExcelSerial } from '../../normalise/date-from-excel-serial';
+import { normaliseDate } from '../../normalise/normalise-date';
+import { normaliseEnumValue } from '../../normalise/normalise-enum-value';
+import { normaliseMobile } from '../../normalise/normalise-mobile';
+import { normaliseMonth } from '../../normalise/normalise-month';
+import { normaliseNumber } from '../../normalise/normalise-number';
+import { normaliseText } from '../../normalise/normalise-text';
+import { normaliseYesNo } from '../../normalise/normalise-yes-no';
+import type { Normalised } from '../../normalise/types';
+import type { CellValue } from '../../grid/types';
+import type { ValueType } from '../../spec/schema';
+import type { TypedValue } from '../types';
+
+/** How one column or header field checks its values: built once per spec. */
+export interface ValueChecker {
+  label: string;
+  type: ValueType;
+  required: boolean;
+  enumChoices?: EnumChoices;
+  /** "a / b / c" of the enum values, for messages. */
+  allowedText?: string;
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  unit?: string;
+}
+
+/** What a check needs besides the value: where findings go and the year of dates without one. */
+export interface CheckContext {
+  findings: Finding[];
+  defaultYear: number;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for an empty cell: nothing, the empty text, or only white space. */
+export function isBlankCell(value: CellValue | undefined): boolean {
+  if (value === null || value === undefined || value === '') return true;
+  if (typeof value !== 'string') return false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (!(code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x3000 || code === 0xa0 || code === 0x200b || code === 0xfeff)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Checks one non-empty value against its column (type, list, bounds, length) and returns the
+ * typed value: the value itself, its safe fix, or null when it is invalid. Findings go to `context`.
+ * Common well-formed values take fast paths that allocate nothing.
+ */
+export function checkValue(checker: ValueChecker, raw: CellValue, place: FindingPlace, context: CheckContext): TypedValue {
+  let typed: TypedValue;
+  switch (checker.type) {
+    case 'text':
+      typed = typeof raw === 'string' && !hasEdgeSpace(raw) ? raw : take(normaliseText(raw), checker, raw, place, context);
+      break;
+    case 'integer':
+      typed =
+        typeof raw === 'number' && Number.isInteger(raw)
+          ? raw
+          : take(normaliseNumber(raw, { integer: true, unit: checker.unit }), checker, raw, place, context);
+      break;
+    case 'number':
+    case 'money':
+      typed =
+        typeof raw === 'number' && Number.isFinite(raw) ? raw : take(normaliseNumber(raw, { unit: checker.unit }), checker, raw, place, context);
+      break;
+    case 'date':
+      if (typeof raw === 'number') {
+        typed = dateFromExcelSerial(raw);
+        if (typed === null) take({ ok: false, reason: 'not-a-date' }, checker, raw, place, context);
+      } else if (typeof raw === 'string' && ISO_DATE.test(raw)) {
+        typed = take(normaliseDate(raw), checker, raw, place, context);
+      } else {
+        typed = take(normaliseDate(raw, { defaultYear: context.defaultYear }), checker, raw, place, context);
+      }
+      break;
+    case 'month':
+      typed = take(normaliseMonth(raw), checker, raw, place, context);
+      break;
+    case 'boolean':
+      typed = raw === '是' || raw === '否' ? raw : take(normaliseYesNo(raw), checker, raw, place, context);
+      break;
+    case 'phone':
+      typed = take(normaliseMobile(raw), checker, raw, place, context);
+      break;
+    case 'enum': {
+      const choices = checker.enumChoices;
+      if (!choices) throw new Error(`enum column ${checker.label} has no values`);
+      typed = typeof raw === 'string' && choices.exact.has(raw) ? raw : takeEnum(normaliseEnumValue(raw, choices), checker, raw, place, context);
+      break;
+    }
+  }
+  if (typed !== null) checkConstraints(checker, typed, raw, place, context);
+  return typed;
+}
+
+function hasEdgeSpace(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first <= 0x20 || last <= 0x20 || isWideSpace(first) || isWideSpace(last) || text.includes('\u00a0');
+}
+
+function isWideSpace(code: number): boolean {
+  return code === 0x3000 || code === 0xa0 || code === 0x202f || code === 0x2007 || code === 0x200b || code === 0xfeff;
+}
+
+function take<T extends string | number>(
+  result: Normalised<T>,
+  checker: ValueChecker,
+  raw: CellValue,
+  place: FindingPlace,
+  context: CheckContext,
+): T | null {
+  if (result.ok) {
+    if (result.changed) {
+      context.findings.push(
+        createFinding('type-error', place, { value: raw, fix: result.value, variant: 'fixable', slots: { label: checker.label } }),
+      );
+    }
+    return result.value;
+  }
+  context.findings.push(
+    createFinding('type-error', place, {
+      value: raw,
+      variant: result.reason === 'unreadable' ? 'default' : result.reason,
+      slots: { label: checker.label, type: valueTypeNames[checker.type] },
+    }),
+  );
+  return null;
+}
+
+function takeEnum(result: Normalised<string>, checker: ValueChecker, raw: CellValue, place: FindingPlace, context: CheckContext): string | null {
+  if (result.ok) {
+    if (result.changed) {
+      context.findings.push(
+        createFinding('enum-error', place, { value: raw, fix: result.value, variant: 'fixable', slots: { label: checker.label } }),
+      );
+    }
+    return result.value;
+  }
+  context.findings.push(
+    createFinding('enum-error', place, { value: raw, slots: { label: checker.label, allowed: checker.allowedText ?? '' } }),
+  );
+  return null;
+}
+
+function checkConstraints(checker: ValueChecker, typed: string | number | boolean, raw: CellValue, place: FindingPlace, context: CheckContext): void {
+  if (typeof typed === 'number') {
+    if (checker.min !== undefined && typed < checker.min) {
+      context.findings.push(createFinding('constraint-error', place, { value: raw, variant: 'min', slots: { label: checker.label, min: checker.min } }));
+    } else if (checker.max !== undefined && typed > checker.max) {
+      context.findings.push(createFinding('constraint-error', place, { value: raw, variant: 'max', slots: { label: checker.label, max: checker.max } }));
+    }
+  } else if (typeof typed === 'string' && checker.maxLength !== undefined && typed.length > checker.maxLength) {
+    const length = [...typed].length;
+    if (length > checker.maxLength) {
+      context.findings.push(
+        createFinding('constraint-error', place, {
+          value: raw,
+          variant: 'maxLength',
+          slots: { label: checker.label, maxLength: checker.maxLength, length },
+        }),
+      );
+    }
+  }
+}

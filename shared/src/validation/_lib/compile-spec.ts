@@ -1,0 +1,204 @@
+import { slotPhrases } from '../../findings/codes';
+import { renderMessage, type LocalisedText } from '../../findings/render-message';
+import { createEnumChoices } from '../../normalise/create-enum-choices';
+import type { Column, Condition, HeaderField, Rule, TemplateSpec } from '../../spec/schema';
+import type { TypedValue } from '../types';
+import { columnIndex, parseCellRef, type CellPosition } from './cell-ref';
+import type { ValueChecker } from './check-value';
+
+/** A label the sheet must hold at a cell. */
+export interface LabelCheck {
+  position: CellPosition;
+  expected: string;
+}
+
+export interface CompiledColumn {
+  column: Column;
+  index: number;
+  checker: ValueChecker;
+  computed: boolean;
+  /** Counts towards "the row is filled": neither 序号 nor computed. */
+  fills: boolean;
+}
+
+export interface CompiledHeaderField {
+  field: HeaderField;
+  label: LabelCheck;
+  value: CellPosition;
+  checker: ValueChecker;
+}
+
+export interface CompiledComputedCell {
+  label: string;
+  labelCheck: LabelCheck;
+  value: CellPosition;
+}
+
+export interface CompiledCondition {
+  index: number;
+  /** Allowed typed values (equals / in), or null when the condition is about being filled. */
+  values: ReadonlySet<TypedValue> | null;
+  filled?: boolean;
+  /** The condition in words, for messages. */
+  text: LocalisedText;
+}
+
+export type CompiledRule =
+  | { kind: 'required-when'; index: number; when: CompiledCondition }
+  | { kind: 'requires'; index: number; when: CompiledCondition; then: CompiledCondition; severity: 'error' | 'warning' }
+  | { kind: 'only-when'; index: number; when: CompiledCondition }
+  | { kind: 'below-when'; index: number; when: CompiledCondition; below: number; severity: 'error' | 'warning' }
+  | { kind: 'flag-value'; index: number; value: TypedValue; severity: 'error' | 'warning' }
+  | { kind: 'not-above'; index: number; other: number; factor: number; severity: 'error' | 'warning' }
+  | { kind: 'in-sale-days'; index: number }
+  | { kind: 'empty-before-first-sale-day'; index: number }
+  | { kind: 'in-header-month'; index: number; headerKey: string; headerLabel: string };
+
+/** A spec prepared for checking many rows: positions resolved, enum lookups and rule conditions built once. */
+export interface CompiledSpec {
+  spec: TemplateSpec;
+  title: LabelCheck;
+  headerFields: CompiledHeaderField[];
+  computedCells: CompiledComputedCell[];
+  /** Columns in the order of the spec (left to right). */
+  columns: CompiledColumn[];
+  /** Columns by zero-based index (sparse when the spec skips letters). */
+  byIndex: (CompiledColumn | undefined)[];
+  /** Indexes of the columns that fill a row. */
+  fillingIndexes: number[];
+  lastColumnIndex: number;
+  rules: CompiledRule[];
+  /** Cells of the header block rows (between title and header row) that belong to the layout, as "row:col" keys. */
+  layoutCells: ReadonlySet<string>;
+  /** The header field whose value is the period (its year dates dates written without one). */
+  periodField?: CompiledHeaderField;
+}
+
+const compiled = new WeakMap<TemplateSpec, CompiledSpec>();
+
+/** Compiles a spec once (cached per spec object). */
+export function compileSpec(spec: TemplateSpec): CompiledSpec {
+  const cached = compiled.get(spec);
+  if (cached) return cached;
+  const result = build(spec);
+  compiled.set(spec, result);
+  return result;
+}
+
+function build(spec: TemplateSpec): CompiledSpec {
+  const columns: CompiledColumn[] = spec.columns.map((column) => ({
+    column,
+    index: columnIndex(column.col),
+    checker: checkerOf(column),
+    computed: column.formula !== undefined,
+    fills: !column.sequence && column.formula === undefined,
+  }));
+  const byIndex: (CompiledColumn | undefined)[] = [];
+  for (const c of columns) byIndex[c.index] = c;
+  const byLetter = new Map(columns.map((c) => [c.column.col, c]));
+  const headerFields = spec.headerFields.map((field) => ({
+    field,
+    label: { position: parseCellRef(field.labelCell), expected: field.label },
+    value: parseCellRef(field.valueCell),
+    checker: checkerOf(field),
+  }));
+  const computedCells = spec.computedCells.map((cell) => ({
+    label: cell.label,
+    labelCheck: { position: parseCellRef(cell.labelCell), expected: cell.label },
+    value: parseCellRef(cell.valueCell),
+  }));
+  const layoutCells = new Set<string>();
+  for (const f of headerFields) layoutCells.add(key(f.label.position)).add(key(f.value));
+  for (const c of computedCells) layoutCells.add(key(c.labelCheck.position)).add(key(c.value));
+  const title = { position: parseCellRef(spec.titleCell), expected: spec.title };
+  layoutCells.add(key(title.position));
+  return {
+    spec,
+    title,
+    headerFields,
+    computedCells,
+    columns,
+    byIndex,
+    fillingIndexes: columns.filter((c) => c.fills).map((c) => c.index),
+    lastColumnIndex: Math.max(...columns.map((c) => c.index)),
+    rules: spec.rules.map((rule) => compileRule(rule, byLetter, spec)),
+    layoutCells,
+    periodField: headerFields.find((f) => f.field.role === 'period' && (f.field.type === 'date' || f.field.type === 'month')),
+  };
+}
+
+function key(position: CellPosition): string {
+  return `${position.rowIndex}:${position.columnIndex}`;
+}
+
+function checkerOf(source: Column | HeaderField): ValueChecker {
+  const checker: ValueChecker = { label: source.label, type: source.type, required: source.required };
+  if (source.enum) {
+    checker.enumChoices = createEnumChoices(source.enum);
+    checker.allowedText = source.enum.join(' / ');
+  }
+  if ('min' in source && source.min !== undefined) checker.min = source.min;
+  if ('max' in source && source.max !== undefined) checker.max = source.max;
+  if ('maxLength' in source && source.maxLength !== undefined) checker.maxLength = source.maxLength;
+  if ('unit' in source && source.unit !== undefined) checker.unit = source.unit;
+  return checker;
+}
+
+function compileRule(rule: Rule, byLetter: Map<string, CompiledColumn>, spec: TemplateSpec): CompiledRule {
+  const at = (letter: string): CompiledColumn => {
+    const column = byLetter.get(letter);
+    if (!column) throw new Error(`rule ${rule.kind} names unknown column ${letter}`);
+    return column;
+  };
+  const index = at(rule.column).index;
+  switch (rule.kind) {
+    case 'required-when':
+    case 'only-when':
+      return { kind: rule.kind, index, when: compileCondition(rule.when, at(rule.when.column)) };
+    case 'requires':
+      return {
+        kind: rule.kind,
+        index,
+        when: compileCondition(rule.when, at(rule.when.column)),
+        then: compileCondition(rule.then, at(rule.then.column)),
+        severity: rule.severity,
+      };
+    case 'below-when':
+      return { kind: rule.kind, index, when: compileCondition(rule.when, at(rule.when.column)), below: rule.below, severity: rule.severity };
+    case 'flag-value':
+      return { kind: rule.kind, index, value: typedOf(rule.value, at(rule.column)), severity: rule.severity };
+    case 'not-above':
+      return { kind: rule.kind, index, other: at(rule.other).index, factor: rule.factor, severity: rule.severity };
+    case 'in-sale-days':
+    case 'empty-before-first-sale-day':
+      return { kind: rule.kind, index };
+    case 'in-header-month': {
+      const field = spec.headerFields.find((f) => f.key === rule.headerKey);
+      if (!field) throw new Error(`rule in-header-month names unknown header field ${rule.headerKey}`);
+      return { kind: rule.kind, index, headerKey: rule.headerKey, headerLabel: field.label };
+    }
+  }
+}
+
+/** A spec value as the typed value it compares with (true/false in a 是/否 column are 是/否). */
+function typedOf(value: string | number | boolean, column: CompiledColumn): TypedValue {
+  if (column.column.type === 'boolean' && typeof value === 'boolean') return value ? '是' : '否';
+  return value;
+}
+
+function compileCondition(condition: Condition, column: CompiledColumn): CompiledCondition {
+  const label = column.column.label;
+  if (condition.equals !== undefined || condition.in !== undefined) {
+    const list = condition.in ?? [condition.equals as string | number | boolean];
+    const values = new Set(list.map((v) => typedOf(v, column)));
+    const text = localise(slotPhrases.equals, { column: label, values: [...values].join('/') });
+    return { index: column.index, values, filled: condition.filled, text };
+  }
+  const filled = condition.filled ?? true;
+  return { index: column.index, values: null, filled, text: localise(filled ? slotPhrases.filled : slotPhrases.empty, { column: label }) };
+}
+
+function localise(template: LocalisedText, slots: Record<string, string>): LocalisedText {
+  const rendered = renderMessage(template, slots);
+  return { zh: rendered.message_zh, en: rendered.message_en };
+}
