@@ -1,4 +1,4 @@
-import { epochDayOfIsoDay } from './civil-days';
+import { epochDayOfIsoDay } from './_lib/civil-days';
 import { PeriodFormatError } from './period-format-error';
 
 /** Number of days in the period [from, to], both included (a single day counts 1). */

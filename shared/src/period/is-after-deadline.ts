@@ -1,6 +1,6 @@
-import { epochDayOfIsoDay } from './civil-days';
+import { epochDayOfIsoDay } from './_lib/civil-days';
 import { PeriodFormatError } from './period-format-error';
-import { MS_PER_DAY, SHANGHAI_OFFSET_MS } from './shanghai-time';
+import { MS_PER_DAY, SHANGHAI_OFFSET_MS } from './_lib/shanghai-time';
 
 const DEADLINE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 

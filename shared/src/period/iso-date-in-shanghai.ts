@@ -1,5 +1,5 @@
-import { isoDayFromEpochDay } from './civil-days';
-import { MS_PER_DAY, SHANGHAI_OFFSET_MS } from './shanghai-time';
+import { isoDayFromEpochDay } from './_lib/civil-days';
+import { MS_PER_DAY, SHANGHAI_OFFSET_MS } from './_lib/shanghai-time';
 
 /** The calendar day (YYYY-MM-DD) in Asia/Shanghai at the instant `now` (2026-12-01T16:00Z is already 2026-12-02 there). */
 export function isoDateInShanghai(now: Date): string {

@@ -1,4 +1,4 @@
-import { epochDayOfIsoDay, isoDayFromEpochDay } from './civil-days';
+import { epochDayOfIsoDay, isoDayFromEpochDay } from './_lib/civil-days';
 import { PeriodFormatError } from './period-format-error';
 
 /** The days of the period [from, to], both included, in order ('2026-12-01'..'2026-12-07' gives 7 days). */

@@ -1,4 +1,4 @@
-import { epochMonthOfIsoMonth, isoMonthFromEpochMonth } from './civil-days';
+import { epochMonthOfIsoMonth, isoMonthFromEpochMonth } from './_lib/civil-days';
 import { PeriodFormatError } from './period-format-error';
 
 /** The months (YYYY-MM) of the period [from, to], both included, in order. */

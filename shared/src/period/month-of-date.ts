@@ -1,4 +1,4 @@
-import { epochDayOfIsoDay } from './civil-days';
+import { epochDayOfIsoDay } from './_lib/civil-days';
 
 /** The month (YYYY-MM) a day (YYYY-MM-DD) falls in; throws PeriodFormatError for anything but a real day. */
 export function monthOfDate(isoDay: string): string {

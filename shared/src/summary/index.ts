@@ -5,6 +5,7 @@ export { computeSummaryValues } from './compute-summary-values';
 export { summariseAggregates, type AggregateEntry, type SummariseOptions } from './summarise-aggregates';
 export { summariseSubmissions, type SubmissionRows } from './summarise-submissions';
 export { rankValues } from './rank-values';
+export { listExpectedUnits } from './list-expected-units';
 export { SummarySpecError } from './summary-spec-error';
 export * from './consolidated-summary';
 export * from './unit-aggregate';

@@ -7,11 +7,13 @@ import type { RankingKind } from '../spec/schema';
  * A null (or NaN) value gets no rank (null) and does not push any other value down.
  */
 export function rankValues(values: readonly (number | null)[], kind: RankingKind): (number | null)[] {
-  const ranked = values.filter((value): value is number => value !== null && !Number.isNaN(value));
-  const distinctDescending = [...new Set(ranked)].sort((a, b) => b - a);
-  return values.map((value) => {
-    if (value === null || Number.isNaN(value)) return null;
-    if (kind === 'dense') return distinctDescending.indexOf(value) + 1;
-    return ranked.filter((other) => other > value).length + 1;
+  const descending = values.filter((value): value is number => value !== null && !Number.isNaN(value)).sort((a, b) => b - a);
+  const rankOf = new Map<number, number>();
+  let distinct = 0;
+  descending.forEach((value, index) => {
+    if (rankOf.has(value)) return;
+    distinct += 1;
+    rankOf.set(value, kind === 'dense' ? distinct : index + 1);
   });
+  return values.map((value) => (value === null || Number.isNaN(value) ? null : (rankOf.get(value) ?? null)));
 }

@@ -1,8 +1,9 @@
-import type { Organisation, OrgUnit } from '../org/schema';
+import type { Organisation } from '../org/schema';
 import { listPeriods } from '../period/list-periods';
 import type { RankingKind, TemplateSpec } from '../spec/schema';
 import { computeSummaryValues } from './compute-summary-values';
 import type { ConsolidatedSummary, MissingUnit, SummaryLine } from './consolidated-summary';
+import { listExpectedUnits } from './list-expected-units';
 import { mergeAggregates } from './merge-aggregates';
 import { rankValues } from './rank-values';
 import type { UnitAggregate } from './unit-aggregate';
@@ -35,21 +36,11 @@ function compareCodes(a: string, b: string): number {
 }
 
 /**
- * The units a summary expects: the organisation's outlets for `units: 'outlets'`; for `'outletsAndWorkplaces'`
- * its workplaces when it lists any, else its outlets (a sub-branch without 职场 has its outlets report).
- */
-function expectedUnits(spec: TemplateSpec, organisation: Organisation): readonly OrgUnit[] {
-  if (spec.summary.units === 'outletsAndWorkplaces' && organisation.workplaces && organisation.workplaces.length > 0) {
-    return organisation.workplaces;
-  }
-  return organisation.outlets;
-}
-
-/**
  * The consolidated summary of a sub-branch for the period [from, to] (days for daily templates, months for
  * monthly ones), from stored aggregates: one line per unit that reported, ranked; 未报送 units in `missing`;
  * the `total` line over all units.
  *
+ * - Expected units: see `listExpectedUnits` (outlets; for 活动追踪 the workplaces when the organisation lists any).
  * - Entries outside the period are ignored; several entries of one unit (several days) are merged.
  * - Targets: `organisation.targets[spec.id][label]`, else `spec.targets[label]`, per unit per day (or month),
  *   × the number of days (or months) in the period — an outlet that missed a day keeps the full target.
@@ -89,12 +80,9 @@ export function summariseAggregates(
   const dailyTargets: Record<string, number> = { ...spec.targets, ...(organisation.targets[spec.id] ?? {}) };
   const unitTargets = Object.fromEntries(Object.entries(dailyTargets).map(([label, target]) => [label, target * periods.length]));
 
-  const expected = expectedUnits(spec, organisation);
+  const expected = listExpectedUnits(spec, organisation);
   const expectedCodes = new Set(expected.map((unit) => unit.code));
-  const missing: MissingUnit[] = expected
-    .filter((unit) => !reported.has(unit.code))
-    .map((unit) => ({ outlet: unit.code, outletName: unit.name }))
-    .sort((a, b) => compareCodes(a.outlet, b.outlet));
+  const missing: MissingUnit[] = expected.filter((unit) => !reported.has(unit.code)).map((unit) => ({ outlet: unit.code, outletName: unit.name }));
 
   const unitCodes = [...reported.keys()].sort(compareCodes);
   const merged = unitCodes.map((code) => mergeAggregates(spec, reported.get(code) ?? []));

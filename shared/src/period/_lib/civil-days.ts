@@ -2,7 +2,7 @@
  * Calendar arithmetic on ISO days without Date objects: a day is counted as the number of days
  * since 1970-01-01 (proleptic Gregorian calendar), after H. Hinnant's days_from_civil / civil_from_days.
  */
-import { PeriodFormatError } from './period-format-error';
+import { PeriodFormatError } from '../period-format-error';
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_MONTH = /^(\d{4})-(\d{2})$/;

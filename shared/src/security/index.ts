@@ -1,0 +1,5 @@
+/** Small security helpers shared by the server, the CLI and the add-in. */
+export { maskPhone } from './mask-phone';
+export { maskPhoneColumns } from './mask-phone-columns';
+export { isFormulaLikeText } from './is-formula-like-text';
+export { neutraliseFormulaText } from './neutralise-formula-text';
