@@ -1,0 +1,29 @@
+import type { Finding } from '../findings/types';
+import type { CellValue, SheetGrid } from '../grid/types';
+import { columnIndex } from './_lib/cell-ref';
+
+/**
+ * Writes the safe fixes of the findings into a copy of the grid: every finding of this sheet that
+ * stands at a cell and carries a fix (a value that only needed normalising: 30万 → 300000,
+ * 2026年12月8日 → '2026-12-08', Y → '是'). Pure: the grid given is not changed; untouched rows
+ * are shared with it. Returns the new grid and the findings applied.
+ */
+export function applySafeFixes(grid: SheetGrid, findings: Finding[]): { grid: SheetGrid; applied: Finding[] } {
+  const values: CellValue[][] = grid.values.slice();
+  const copied = new Set<number>();
+  const applied: Finding[] = [];
+  for (const finding of findings) {
+    if (finding.fix === null || finding.row === undefined || finding.column === undefined) continue;
+    if (finding.address !== `${grid.sheetName}!${finding.column}${finding.row}`) continue;
+    const rowIndex = finding.row - 1;
+    if (!copied.has(rowIndex)) {
+      values[rowIndex] = (values[rowIndex] ?? []).slice();
+      copied.add(rowIndex);
+    }
+    values[rowIndex][columnIndex(finding.column)] = finding.fix;
+    applied.push(finding);
+  }
+  for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = [];
+  const fixed: SheetGrid = { ...grid, values };
+  return { grid: fixed, applied };
+}
