@@ -1,0 +1,72 @@
+/** The DynamoDB actions a handler may be granted (IAM names without `dynamodb:`). TransactWriteItems is authorised per item action. */
+export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'BatchWriteItem' | 'ConditionCheckItem';
+
+/** Actions that only read: a function with only these gets kms:Decrypt and no encryption rights. */
+export const READ_ACTIONS: readonly TableAction[] = ['GetItem', 'BatchGetItem', 'Query', 'ConditionCheckItem'];
+
+/** One route of contract.md, the handler behind it and what that handler needs. */
+export interface ApiRouteDefinition {
+  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly path: string;
+  /** File name in functions/src/handlers/ without .ts (interface D). */
+  readonly handlerName: string;
+  readonly description: string;
+  /** Only GET /health is public. */
+  readonly public: boolean;
+  /** Exactly the table actions the handler's access patterns use (docs/data-model.md); empty: no table access. */
+  readonly tableActions: readonly TableAction[];
+  readonly memorySizeMb: number;
+  readonly timeoutSeconds: number;
+  /**
+   * Reserved concurrency in prod: caps the functions that write (or read whole sub-branches into
+   * .xlsx) so that a burst cannot throttle the table for everyone else or starve the account.
+   * @default - none
+   */
+  readonly prodReservedConcurrency?: number;
+}
+
+/**
+ * The HTTP API of contract.md. API Gateway path variables are whole segments, so
+ * GET /templates/{id}/{version}.xlsx is routed as /templates/{id}/{version} with `version` = '1.xlsx'
+ * (the handler strips the extension); PUT /templates/{id}/{version} shares the path.
+ */
+export const API_ROUTES: readonly ApiRouteDefinition[] = [
+  { method: 'GET', path: '/health', handlerName: 'get-health', description: 'GET /health: liveness', public: true, tableActions: [], memorySizeMb: 256, timeoutSeconds: 3 },
+  {
+    method: 'POST', path: '/submissions', handlerName: 'post-submission',
+    description: 'POST /submissions: checks and stores an outlet sheet (JSON or .xlsx), idempotent',
+    public: false, tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'BatchWriteItem'], memorySizeMb: 1024, timeoutSeconds: 20, prodReservedConcurrency: 50,
+  },
+  {
+    method: 'GET', path: '/submissions/{outlet}/{template}/{period}', handlerName: 'get-submission',
+    description: 'GET /submissions/{outlet}/{template}/{period}: one submission', public: false, tableActions: ['GetItem', 'Query'], memorySizeMb: 512, timeoutSeconds: 10,
+  },
+  {
+    method: 'GET', path: '/consolidated', handlerName: 'get-consolidated',
+    description: 'GET /consolidated: ranked summary of a sub-branch', public: false, tableActions: ['GetItem', 'Query'], memorySizeMb: 1024, timeoutSeconds: 20,
+  },
+  {
+    method: 'GET', path: '/consolidated.xlsx', handlerName: 'get-consolidated-xlsx',
+    description: 'GET /consolidated.xlsx: ranked summary as a workbook', public: false, tableActions: ['GetItem', 'Query'], memorySizeMb: 1536, timeoutSeconds: 28, prodReservedConcurrency: 10,
+  },
+  {
+    method: 'GET', path: '/audit', handlerName: 'get-audit',
+    description: 'GET /audit: compliance of a day, per sub-branch or per outlet', public: false, tableActions: ['GetItem', 'Query'], memorySizeMb: 1024, timeoutSeconds: 20,
+  },
+  {
+    method: 'GET', path: '/templates', handlerName: 'get-templates',
+    description: 'GET /templates: the current templates', public: false, tableActions: ['GetItem', 'Query'], memorySizeMb: 512, timeoutSeconds: 10,
+  },
+  {
+    method: 'GET', path: '/templates/{id}/{version}', handlerName: 'get-template-xlsx',
+    description: 'GET /templates/{id}/{version}.xlsx: a blank template workbook', public: false, tableActions: ['GetItem', 'Query'], memorySizeMb: 1024, timeoutSeconds: 20,
+  },
+  {
+    method: 'PUT', path: '/templates/{id}/{version}', handlerName: 'put-template',
+    description: 'PUT /templates/{id}/{version}: issues a template version (auditor)', public: false, tableActions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], memorySizeMb: 512, timeoutSeconds: 10, prodReservedConcurrency: 2,
+  },
+  {
+    method: 'PUT', path: '/org/{subBranch}', handlerName: 'put-org',
+    description: 'PUT /org/{subBranch}: replaces an organisation file (auditor)', public: false, tableActions: ['GetItem', 'Query', 'PutItem', 'DeleteItem'], memorySizeMb: 512, timeoutSeconds: 10, prodReservedConcurrency: 2,
+  },
+];

@@ -1,0 +1,116 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { Construct } from 'constructs';
+import { API_ROUTES, READ_ACTIONS, type ApiRouteDefinition, type TableAction } from '../api-routes';
+import { AppFunction } from '../constructs/app-function';
+import { TABLE_KEYS } from '../constructs/data-table';
+import { ServiceAlarms } from '../constructs/service-alarms';
+import { SubmissionsApi, type ApiRouteBinding } from '../constructs/submissions-api';
+import type { StageConfig } from '../stage-config';
+
+export interface ApiStackProps extends StackProps {
+  readonly config: StageConfig;
+  readonly table: ITable;
+  readonly userPool: IUserPool;
+  readonly userPoolClient: IUserPoolClient;
+  /** https://<CloudFront domain> of the pane: the one origin CORS allows (plus the stage's extras). */
+  readonly paneOrigin: string;
+  /**
+   * The routes to deploy.
+   * @default API_ROUTES (contract.md)
+   */
+  readonly routes?: readonly ApiRouteDefinition[];
+  /**
+   * Directory of the handler files.
+   * @default functions/src/handlers
+   */
+  readonly handlersDir?: string;
+}
+
+/** The functions, the HTTP API in front of them and the alarms. Stateless: safe to destroy and redeploy. */
+export class ApiStack extends Stack {
+  readonly api: SubmissionsApi;
+  /** The function of each handler, by handler name. */
+  readonly functions = new Map<string, IFunction>();
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { config, table } = props;
+    const environment = {
+      TABLE_NAME: table.tableName,
+      IDEMPOTENCY_TABLE_NAME: table.tableName,
+      USER_POOL_ID: props.userPool.userPoolId,
+      USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
+      POWERTOOLS_METRICS_NAMESPACE: 'PtsReports',
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+      PTS_STAGE: config.stage,
+    };
+
+    const bindings: ApiRouteBinding[] = [];
+    for (const route of props.routes ?? API_ROUTES) {
+      let fn = this.functions.get(route.handlerName);
+      if (!fn) {
+        const appFunction = new AppFunction(this, pascalCase(route.handlerName), {
+          handlerName: route.handlerName,
+          handlersDir: props.handlersDir,
+          description: route.description,
+          logRetention: config.logRetention,
+          memorySizeMb: route.memorySizeMb,
+          timeoutSeconds: route.timeoutSeconds,
+          reservedConcurrency: config.reserveConcurrency ? route.prodReservedConcurrency : undefined,
+          environment,
+        });
+        fn = appFunction.fn;
+        grantTableActions(table, fn, route.tableActions);
+        this.functions.set(route.handlerName, fn);
+      }
+      bindings.push({ name: route.handlerName, method: route.method, path: route.path, fn, public: route.public });
+    }
+
+    this.api = new SubmissionsApi(this, 'Api', {
+      userPool: props.userPool,
+      userPoolClient: props.userPoolClient,
+      routes: bindings,
+      corsOrigins: [props.paneOrigin, ...config.extraCorsOrigins],
+      rateLimitPerSecond: config.apiRateLimitPerSecond,
+      burstLimit: config.apiBurstLimit,
+      logRetention: config.logRetention,
+    });
+
+    new ServiceAlarms(this, 'Alarms', {
+      functions: this.functions,
+      httpApi: this.api.httpApi,
+      table,
+      alarmEmail: config.alarmEmail,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'UserPoolId', { value: props.userPool.userPoolId, description: 'Cognito user pool of the staff' });
+    new CfnOutput(this, 'UserPoolClientId', { value: props.userPoolClient.userPoolClientId, description: 'App client of the Excel add-in' });
+  }
+}
+
+function pascalCase(kebab: string): string {
+  return kebab.replace(/(^|-)([a-z0-9])/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
+}
+
+/** KMS actions of a writer on the table key, spelled out (equivalent to Encrypt, Decrypt, ReEncrypt*, GenerateDataKey* for a symmetric key). */
+const KMS_WRITER_ACTIONS = ['kms:Decrypt', 'kms:Encrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext'];
+
+/**
+ * Grants exactly the listed table actions on the table and its one index (no wildcard), and the
+ * KMS rights that go with them on the table's key: kms:Decrypt to readers, KMS_WRITER_ACTIONS to writers.
+ */
+export function grantTableActions(table: ITable, grantee: IGrantable, actions: readonly TableAction[]): void {
+  if (actions.length === 0) return;
+  Grant.addToPrincipal({
+    grantee,
+    actions: actions.map((action) => `dynamodb:${action}`),
+    resourceArns: [table.tableArn, `${table.tableArn}/index/${TABLE_KEYS.index}`],
+  });
+  const writes = actions.some((action) => !READ_ACTIONS.includes(action));
+  table.encryptionKey?.grant(grantee, ...(writes ? KMS_WRITER_ACTIONS : ['kms:Decrypt']));
+}
