@@ -1,7 +1,8 @@
 /**
  * Builds a SheetGrid from a template spec for tests: title, header block and header row labels in
  * place, formulas of the computed cells and computed columns in place (as the issued template has
- * them), plus the given header values and data rows. Shared by the validation, summary, CLI and
+ * them), plus the given header values and data rows. Values given for computed cells stand beside
+ * their formulas (as cached results); `withoutFormulas` removes formulas, as a typed-over cell has none. Shared by the validation, summary, CLI and
  * functions tests.
  */
 import type { CellValue, SheetGrid } from '../../../shared/src/grid/types';
@@ -14,6 +15,8 @@ export interface BuildGridOptions {
   rows?: Record<string /* col letter */, CellValue>[];
   /** Put the formulas of computed cells and columns in place (default true); false leaves `formulas` out. */
   formulas?: boolean;
+  /** A1 references of computed cells whose formula is gone (typed over or deleted), e.g. ['B3', 'Q5']. */
+  withoutFormulas?: string[];
 }
 
 const CELL_REF = /^([A-Z]{1,3})([1-9][0-9]*)$/;
@@ -58,6 +61,11 @@ export function buildGrid(spec: TemplateSpec, options: BuildGridOptions = {}): S
   rows.forEach((row, i) => {
     for (const [col, value] of Object.entries(row)) setValue(`${col}${first + i}`, value);
   });
+
+  for (const ref of options.withoutFormulas ?? []) {
+    const { rowIndex, columnIndex } = position(ref);
+    if (formulas[rowIndex]) formulas[rowIndex][columnIndex] = null;
+  }
 
   const dense = (grid: CellValue[][]): CellValue[][] => Array.from(grid, (row) => Array.from(row ?? [], (v) => v ?? null));
   const grid: SheetGrid = { sheetName: spec.sheetName, values: dense(values) };

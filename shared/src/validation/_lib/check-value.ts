@@ -52,7 +52,7 @@ export function isBlankCell(value: CellValue | undefined): boolean {
 
 /**
  * Checks one non-empty value against its column (type, list, bounds, length) and returns the
- * typed value: the value itself, its safe fix, or null when it is invalid. Findings go to `context`.
+ * typed value: the value itself, its safe fix, or null when it is invalid (unreadable or out of bounds). Findings go to `context`.
  * Common well-formed values take fast paths that allocate nothing.
  */
 export function checkValue(checker: ValueChecker, raw: CellValue, place: FindingPlace, context: CheckContext): TypedValue {
@@ -98,7 +98,7 @@ export function checkValue(checker: ValueChecker, raw: CellValue, place: Finding
       break;
     }
   }
-  if (typed !== null) checkConstraints(checker, typed, raw, place, context);
+  if (typed !== null && !meetsConstraints(checker, typed, raw, place, context)) return null;
   return typed;
 }
 
@@ -152,12 +152,16 @@ function takeEnum(result: Normalised<string>, checker: ValueChecker, raw: CellVa
   return null;
 }
 
-function checkConstraints(checker: ValueChecker, typed: string | number | boolean, raw: CellValue, place: FindingPlace, context: CheckContext): void {
+/** Checks bounds (inclusive) and length; reports and returns false when one is broken. */
+function meetsConstraints(checker: ValueChecker, typed: string | number | boolean, raw: CellValue, place: FindingPlace, context: CheckContext): boolean {
   if (typeof typed === 'number') {
     if (checker.min !== undefined && typed < checker.min) {
       context.findings.push(createFinding('constraint-error', place, { value: raw, variant: 'min', slots: { label: checker.label, min: checker.min } }));
-    } else if (checker.max !== undefined && typed > checker.max) {
+      return false;
+    }
+    if (checker.max !== undefined && typed > checker.max) {
       context.findings.push(createFinding('constraint-error', place, { value: raw, variant: 'max', slots: { label: checker.label, max: checker.max } }));
+      return false;
     }
   } else if (typeof typed === 'string' && checker.maxLength !== undefined && typed.length > checker.maxLength) {
     const length = [...typed].length;
@@ -169,6 +173,8 @@ function checkConstraints(checker: ValueChecker, typed: string | number | boolea
           slots: { label: checker.label, maxLength: checker.maxLength, length },
         }),
       );
+      return false;
     }
   }
+  return true;
 }
