@@ -1,1 +1,59 @@
-console.log("hello from pts", process.argv.slice(2).join(" "))
+/** The `pts` command: template, validate, fix, summary, submit (contract.md). */
+import { CliError, EXIT_UNUSABLE } from './cli-error';
+import { runFix } from './commands/fix';
+import { runSubmit } from './commands/submit';
+import { runSummary } from './commands/summary';
+import { runTemplate } from './commands/template';
+import { runValidate } from './commands/validate';
+import { COMMAND_HELP, MAIN_HELP } from './help';
+import { processOutput, type CliOutput } from './io';
+
+type Command = (args: string[], output: CliOutput, now: Date) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  template: runTemplate,
+  validate: runValidate,
+  fix: runFix,
+  summary: runSummary,
+  submit: runSubmit,
+};
+
+/** Runs one command line; returns the exit code. Errors become one line on stderr, never a stack trace. */
+export async function main(argv: string[], output: CliOutput = processOutput, now: Date = new Date()): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? args[0] : undefined;
+    output.out(topic && COMMAND_HELP[topic] ? COMMAND_HELP[topic] : MAIN_HELP);
+    return name === undefined ? EXIT_UNUSABLE : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    output.err(`pts: 未知命令 ${name}（pts --help 查看用法）/ unknown command ${name} (see pts --help)`);
+    return EXIT_UNUSABLE;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    output.out(COMMAND_HELP[name]);
+    return 0;
+  }
+  try {
+    return await command(args, output, now);
+  } catch (error) {
+    if (error instanceof CliError) {
+      output.err(`pts ${name}: ${error.message}`);
+      return EXIT_UNUSABLE;
+    }
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    output.err(`pts ${name}: 内部错误 / internal error: ${message}`);
+    if (process.env.PTS_DEBUG) output.err(error instanceof Error ? (error.stack ?? message) : message);
+    return EXIT_UNUSABLE;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  () => {
+    process.exitCode = EXIT_UNUSABLE;
+  },
+);

@@ -1,0 +1,51 @@
+import type { WorkbookGrid } from '../../shared/src/grid/types';
+import type { Organisation } from '../../shared/src/org/schema';
+import { builtinTemplates } from '../../shared/src/spec/builtin-templates';
+import { createTemplateRegistry, type TemplateRegistry } from '../../shared/src/spec/template-registry';
+import type { SheetValidation } from '../../shared/src/validation/types';
+import { validateWorkbook } from '../../shared/src/validation/validate-workbook';
+import { WorkbookUnusableError } from '../../shared/src/validation/workbook-unusable-error';
+import { readWorkbook } from '../../shared/src/xlsx/read-workbook';
+import { WorkbookReadError } from '../../shared/src/xlsx/workbook-read-error';
+import { CliError } from './cli-error';
+import { readInputFile, type Progress } from './io';
+
+/** The templates the CLI knows: the built-in ones. */
+export const templateRegistry: TemplateRegistry = createTemplateRegistry(builtinTemplates);
+
+export interface CheckedFile {
+  path: string;
+  bytes: Uint8Array;
+  workbook: WorkbookGrid;
+  validation: SheetValidation;
+}
+
+export interface CheckFileOptions {
+  asOf: string;
+  organisation?: Organisation;
+  progress?: Progress;
+}
+
+/** Reads a workbook file and validates its template sheet; a file that cannot be used is a CliError naming it. */
+export async function checkFile(path: string, options: CheckFileOptions): Promise<CheckedFile> {
+  const bytes = await readInputFile(path);
+  options.progress?.step(`读取 / reading ${path}`);
+  const workbook = await readWorkbookFile(path, bytes);
+  options.progress?.step(`校验 / validating ${path}`);
+  try {
+    const validation = validateWorkbook(workbook, templateRegistry, { asOf: options.asOf, organisation: options.organisation });
+    return { path, bytes, workbook, validation };
+  } catch (error) {
+    if (error instanceof WorkbookUnusableError) throw new CliError(`${path}：${error.message_zh}`, `${path}: ${error.message_en}`);
+    throw error;
+  }
+}
+
+export async function readWorkbookFile(path: string, bytes: Uint8Array): Promise<WorkbookGrid> {
+  try {
+    return await readWorkbook(bytes);
+  } catch (error) {
+    if (error instanceof WorkbookReadError) throw new CliError(`${path}：${error.message_zh}`, `${path}: ${error.message_en}`);
+    throw error;
+  }
+}

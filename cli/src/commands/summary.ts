@@ -1,0 +1,94 @@
+import type { TemplateSpec } from '../../../shared/src/spec/schema';
+import { summariseSubmissions, type SubmissionRows } from '../../../shared/src/summary';
+import type { RankingKind } from '../../../shared/src/spec/schema';
+import { writeSummaryWorkbook } from '../../../shared/src/xlsx/write-summary-workbook';
+import { CliError, EXIT_OK, EXIT_SHEET_ERRORS, EXIT_UNUSABLE } from '../cli-error';
+import { checkFile, type CheckedFile } from '../check-file';
+import { formatFindingCounts, formatSummaryTable } from '../format';
+import { parseDay, readOrganisation, startProgress, todayInShanghai, writeOutputFile, type CliOutput } from '../io';
+import { parseCommandArgs, requireOption } from '../parse-command-args';
+
+/** `pts summary FILES... --org ORG [--from D --to D] [--dense] [--json] [--out FILE.xlsx] [--as-of DATE]` */
+export async function runSummary(args: string[], output: CliOutput, now: Date): Promise<number> {
+  const { values, positionals: files } = parseCommandArgs('summary', args, {
+    org: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    dense: { type: 'boolean' },
+    json: { type: 'boolean' },
+    out: { type: 'string', short: 'o' },
+    'as-of': { type: 'string' },
+  });
+  if (files.length === 0) throw new CliError('请至少给出一个 .xlsx 文件', 'give at least one .xlsx file');
+  const organisation = await readOrganisation(requireOption('summary', 'org', values.org));
+  const asOf = values['as-of'] !== undefined ? parseDay('--as-of', values['as-of']) : todayInShanghai(now);
+  const ranking: RankingKind | undefined = values.dense ? 'dense' : undefined;
+
+  const progress = startProgress(output);
+  let exitCode = EXIT_OK;
+  let spec: TemplateSpec | undefined;
+  const submissions: SubmissionRows[] = [];
+  for (const [index, file] of files.entries()) {
+    progress.step(`${index + 1}/${files.length} ${file}`);
+    let checked: CheckedFile;
+    try {
+      checked = await checkFile(file, { asOf, organisation });
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      output.err(`${error.message}；未计入汇总 / left out of the summary`);
+      exitCode = EXIT_UNUSABLE;
+      continue;
+    }
+    const { validation } = checked;
+    spec ??= validation.spec;
+    if (validation.spec.id !== spec.id) {
+      output.err(`${file}：模板 ${validation.spec.id} 与 ${spec.id} 不同，未计入汇总 / template ${validation.spec.id} is not ${spec.id}, left out of the summary`);
+      exitCode = EXIT_UNUSABLE;
+      continue;
+    }
+    if (validation.hasErrors) {
+      output.err(`${file}：${formatFindingCounts(validation.findings)}；有错误，未计入汇总（pts validate 查看）/ has errors, left out of the summary (see pts validate)`);
+      exitCode = Math.max(exitCode, EXIT_SHEET_ERRORS);
+      continue;
+    }
+    const unit = validation.unitCode ?? headerText(validation.spec, validation.header, 'unit');
+    const period = headerText(validation.spec, validation.header, 'period');
+    if (!unit || !period) {
+      output.err(`${file}：缺少网点或期间，未计入汇总 / no unit or period in the header, left out of the summary`);
+      exitCode = Math.max(exitCode, EXIT_SHEET_ERRORS);
+      continue;
+    }
+    submissions.push({ unit, period, rows: validation.rows });
+  }
+  if (!spec) {
+    progress.done();
+    throw new CliError('没有可汇总的文件', 'no file could be summarised');
+  }
+
+  const periods = submissions.map((s) => s.period).sort();
+  const from = values.from ?? periods[0] ?? values.to ?? asOf;
+  const to = values.to ?? (values.from !== undefined ? values.from : periods[periods.length - 1] ?? from);
+  const summary = summariseSubmissions(spec, organisation, submissions, { from, to, ranking });
+
+  if (values.out !== undefined) {
+    progress.step(`写入 / writing ${values.out}`);
+    const rows = submissions.map((s) => ({ unit: unitCodeOf(summary, s.unit), rows: s.rows }));
+    await writeOutputFile(values.out, await writeSummaryWorkbook(spec, summary, rows));
+  }
+  progress.done();
+
+  output.out(values.json ? JSON.stringify(summary, null, 2) : formatSummaryTable(spec, summary));
+  if (values.out !== undefined) output.err(`已写入 ${values.out} / wrote ${values.out}`);
+  return exitCode;
+}
+
+function headerText(spec: TemplateSpec, header: Record<string, unknown>, role: 'unit' | 'period'): string | undefined {
+  const field = spec.headerFields.find((f) => f.role === role);
+  const value = field ? header[field.key] : undefined;
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
+}
+
+/** The code the summary lists a unit under (a submission may name its outlet by name). */
+function unitCodeOf(summary: { outlets: { outlet: string; outletName: string }[] }, unit: string): string {
+  return summary.outlets.find((line) => line.outlet === unit || line.outletName === unit)?.outlet ?? unit;
+}

@@ -1,0 +1,81 @@
+import type { Finding } from '../../shared/src/findings/types';
+import type { SummaryColumn, TemplateSpec } from '../../shared/src/spec/schema';
+import type { ConsolidatedSummary } from '../../shared/src/summary/consolidated-summary';
+
+/** A finding as a compiler-style line: `FILE 邀约明细!K12 error enum-error message_zh (message_en)`. */
+export function formatFindingLine(file: string, finding: Finding): string {
+  return `${file} ${finding.address} ${finding.severity} ${finding.code} ${finding.message_zh} (${finding.message_en})`;
+}
+
+/** Counts by severity, as one line in both languages. */
+export function formatFindingCounts(findings: readonly Finding[]): string {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const notices = findings.filter((f) => f.severity === 'notice').length;
+  return `${errors} 个错误，${warnings} 个警告，${notices} 条提示 / ${errors} error(s), ${warnings} warning(s), ${notices} notice(s)`;
+}
+
+/** Display width in a terminal: CJK and full-width characters take two columns. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    width += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || code >= 0x20000 ? 2 : 1;
+  }
+  return width;
+}
+
+function pad(text: string, width: number, alignRight: boolean): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return alignRight ? fill + text : text + fill;
+}
+
+/** A plain-text table; numeric columns (all cells numbers or empty) are right-aligned. */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], rightAligned: readonly boolean[]): string {
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const line = (cells: readonly string[]) => cells.map((c, i) => pad(c ?? '', widths[i], rightAligned[i])).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const integerFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const moneyFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** A summary value as people read it: counts whole, money with two decimals, rates as percentages. */
+export function formatSummaryValue(spec: TemplateSpec, column: SummaryColumn, value: number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  switch (column.agg) {
+    case 'count':
+    case 'count-equal':
+      return integerFormat.format(value);
+    case 'sum':
+      return column.columns.some((col) => spec.columns.find((c) => c.col === col)?.type === 'money') ? moneyFormat.format(value) : String(value);
+    case 'share':
+    case 'target-rate':
+      return `${(value * 100).toFixed(2)}%`;
+    default:
+      return value.toFixed(2);
+  }
+}
+
+/** The consolidated summary as a terminal table: ranked lines, 未报送 lines, the total line. */
+export function formatSummaryTable(spec: TemplateSpec, summary: ConsolidatedSummary): string {
+  const columns = spec.summary.columns;
+  const alsoRanks = spec.summary.alsoRankBy;
+  const header = ['排名', ...alsoRanks.map((l) => `${l}排名`), '代码', '名称', ...columns.map((c) => c.label), '备注'];
+  const rows: string[][] = [
+    ...summary.outlets.map((line) => [
+      line.rank === null ? '' : String(line.rank),
+      ...alsoRanks.map((l) => (line.ranks?.[l] == null ? '' : String(line.ranks[l]))),
+      line.outlet,
+      line.outletName,
+      ...columns.map((c) => formatSummaryValue(spec, c, line.values[c.label])),
+      line.unlisted ? '不在机构名单' : '',
+    ]),
+    ...summary.missing.map((m) => ['', ...alsoRanks.map(() => ''), m.outlet, m.outletName, ...columns.map(() => ''), '未报送']),
+    ['合计', ...alsoRanks.map(() => ''), summary.subBranch, '支行合计', ...columns.map((c) => formatSummaryValue(spec, c, summary.total[c.label])), ''],
+  ];
+  const right = header.map((_, i) => i < 1 + alsoRanks.length || (i >= 3 + alsoRanks.length && i < header.length - 1));
+  const period = summary.from === summary.to ? summary.from : `${summary.from} 至 ${summary.to}`;
+  const title = `${spec.title}汇总  支行 ${summary.subBranch}  ${period}  ${summary.ranking === 'dense' ? '中国式排名' : 'RANK.EQ'}`;
+  return `${title}\n${formatTable(header, rows, right)}`;
+}
