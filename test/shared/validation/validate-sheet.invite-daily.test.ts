@@ -109,7 +109,7 @@ describe('validateSheet: 邀约明细 (invite-daily v1)', () => {
     });
 
     it('F 流动资产(万元): warns below 20 for 普通客户 and below 100 for 高端客户, strictly', () => {
-      const rows = [
+      const rows: Record<string, CellValue>[] = [
         { E: '普通客户', L: null, F: 19 },
         { E: '普通客户', L: null, F: 20 },
         { E: '高端客户', F: 99.5 },
