@@ -32,7 +32,9 @@ export function validateSheet(grid: SheetGrid, spec: TemplateSpec, options: Vali
   const cell = (rowIndex: number, columnIndex: number): CellValue => values[rowIndex]?.[columnIndex] ?? null;
   const hasFormula = (rowIndex: number, columnIndex: number): boolean => {
     const formula = formulas?.[rowIndex]?.[columnIndex];
-    return typeof formula === 'string' && formula.replace(/^=/, '').trim() !== '';
+    if (typeof formula !== 'string') return false;
+    const text = formula.trim();
+    return text !== '' && text !== '=';
   };
   const organisation = options.organisation;
   const skipped: LocalisedText[] = [];
@@ -151,7 +153,8 @@ export function validateSheet(grid: SheetGrid, spec: TemplateSpec, options: Vali
     }
     anyFilled = true;
 
-    const typedValues: Record<string, TypedValue> = {};
+    // A clone of a template with every column key: one allocation, no hidden-class transitions.
+    const typedValues: Record<string, TypedValue> = { ...compiled.emptyValues };
     for (const compiledColumn of columns) {
       const index = compiledColumn.index;
       const raw = rowValues[index] ?? null;

@@ -36,6 +36,7 @@ export interface CheckContext {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MOBILE = /^1\d{10}$/;
 
 /** True for an empty cell: nothing, the empty text, or only white space. */
 export function isBlankCell(value: CellValue | undefined): boolean {
@@ -89,7 +90,7 @@ export function checkValue(checker: ValueChecker, raw: CellValue, place: Finding
       typed = raw === '是' || raw === '否' ? raw : take(normaliseYesNo(raw), checker, raw, place, context);
       break;
     case 'phone':
-      typed = take(normaliseMobile(raw), checker, raw, place, context);
+      typed = typeof raw === 'string' && raw.length === 11 && MOBILE.test(raw) ? raw : take(normaliseMobile(raw), checker, raw, place, context);
       break;
     case 'enum': {
       const choices = checker.enumChoices;

@@ -70,6 +70,8 @@ export interface CompiledSpec {
   rules: CompiledRule[];
   /** Cells of the header block rows (between title and header row) that belong to the layout, as "row:col" keys. */
   layoutCells: ReadonlySet<string>;
+  /** Every column letter mapped to null, in column order: the shape of a typed row's values. */
+  emptyValues: Readonly<Record<string, TypedValue>>;
   /** The header field whose value is the period (its year dates dates written without one). */
   periodField?: CompiledHeaderField;
 }
@@ -123,6 +125,7 @@ function build(spec: TemplateSpec): CompiledSpec {
     lastColumnIndex: Math.max(...columns.map((c) => c.index)),
     rules: spec.rules.map((rule) => compileRule(rule, byLetter, spec)),
     layoutCells,
+    emptyValues: Object.fromEntries(columns.map((c) => [c.column.col, null])),
     periodField: headerFields.find((f) => f.field.role === 'period' && (f.field.type === 'date' || f.field.type === 'month')),
   };
 }
