@@ -10,3 +10,9 @@ await build({
   outfile: 'dist/cli.cjs',
   logLevel: 'warning',
 }).catch(() => process.exit(1));
+
+// The Excel task pane (addin/) into dist/addin/, manifest with PTS_PANE_URL (addin/dev/build-addin.mjs).
+await (await import('../addin/dev/build-addin.mjs')).buildAddin().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

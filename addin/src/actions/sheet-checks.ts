@@ -1,0 +1,127 @@
+/**
+ * What the outlet head's buttons do with the workbook: check, fix, read for submitting. Each is one host action
+ * (one Excel.run: read in one sync, write highlights, fixes and 序号 in one more). Host-free: works on the WorkbookHost port.
+ */
+import type { Finding } from '../../../shared/src/findings/types';
+import type { CellValue, WorkbookGrid } from '../../../shared/src/grid/types';
+import type { TemplateRegistry } from '../../../shared/src/spec/template-registry';
+import type { TemplateSpec } from '../../../shared/src/spec/schema';
+import type { SheetValidation } from '../../../shared/src/validation/types';
+import { applySafeFixes } from '../../../shared/src/validation/apply-safe-fixes';
+import { validateWorkbook } from '../../../shared/src/validation/validate-workbook';
+import { WorkbookUnusableError } from '../../../shared/src/validation/workbook-unusable-error';
+import type { CellWrite, HighlightCell, HostFailure, WorkbookHost } from '../excel/workbook-host';
+import { isoDayToSerial } from '../sheets/excel-dates';
+import { DATE_FORMAT, planSequenceNumbers, sequenceOf } from '../sheets/plan-template-sheet';
+
+export interface CheckFailure {
+  ok: false;
+  code: string;
+  message_zh: string;
+  message_en: string;
+  detail?: string;
+}
+
+export type CheckResult<T> = { ok: true; value: T } | CheckFailure;
+
+/** The cells to mark for a set of findings on the checked sheet: errors win over warnings in the same cell. */
+export function highlightsFor(sheetName: string, findings: Finding[]): HighlightCell[] {
+  const byCell = new Map<string, 'error' | 'warning'>();
+  for (const f of findings) {
+    if (f.row === undefined || f.column === undefined) continue;
+    if (f.severity !== 'error' && f.severity !== 'warning') continue;
+    if (!f.address.startsWith(`${sheetName}!`)) continue;
+    const cell = `${f.column}${f.row}`;
+    if (byCell.get(cell) !== 'error') byCell.set(cell, f.severity);
+  }
+  return [...byCell].map(([cell, severity]) => ({ cell, severity }));
+}
+
+/** The value a fix writes into a cell of the given spec: ISO dates as Excel serials, texts as text. */
+export function fixWrite(spec: TemplateSpec, finding: Finding): CellWrite | null {
+  if (finding.fix === null || finding.row === undefined || finding.column === undefined) return null;
+  const cell = `${finding.column}${finding.row}`;
+  const column = spec.columns.find((c) => c.col === finding.column);
+  const header = spec.headerFields.find((h) => h.valueCell === cell);
+  const type = column?.type ?? header?.type;
+  if (type === 'date' && typeof finding.fix === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(finding.fix)) {
+    return { cell, value: isoDayToSerial(finding.fix), numberFormat: DATE_FORMAT };
+  }
+  if (typeof finding.fix === 'string') return { cell, value: finding.fix, numberFormat: '@' };
+  return { cell, value: finding.fix };
+}
+
+function validate(workbook: WorkbookGrid, registry: TemplateRegistry, asOf: string): CheckResult<SheetValidation> {
+  try {
+    return { ok: true, value: validateWorkbook(workbook, registry, { asOf }) };
+  } catch (error) {
+    if (error instanceof WorkbookUnusableError) {
+      return { ok: false, code: error.code, message_zh: error.message_zh, message_en: error.message_en };
+    }
+    throw error;
+  }
+}
+
+function fromHost(failure: HostFailure): CheckFailure {
+  return { ok: false, code: failure.code, message_zh: failure.message_zh, message_en: failure.message_en, ...(failure.detail ? { detail: failure.detail } : {}) };
+}
+
+function sequenceWrites(spec: TemplateSpec, values: CellValue[][]): CellWrite[] {
+  const sequence = sequenceOf(spec);
+  return sequence ? planSequenceNumbers(sequence, values) : [];
+}
+
+export interface CheckedSheet {
+  sheetName: string;
+  validation: SheetValidation;
+  workbook: WorkbookGrid;
+}
+
+/** Checks the active sheet, numbers its unnumbered rows and marks the error and warning cells. */
+export async function checkActiveSheet(host: WorkbookHost, registry: TemplateRegistry, asOf: string): Promise<CheckResult<CheckedSheet>> {
+  const outcome = await host.updateActiveSheet<CheckResult<CheckedSheet>>((read) => {
+    const checked = validate(read.workbook, registry, asOf);
+    if (!checked.ok) return { result: checked, highlights: [] };
+    const sheet = read.workbook.sheets[0];
+    return {
+      result: { ok: true, value: { sheetName: read.sheetName, validation: checked.value, workbook: read.workbook } },
+      writes: sequenceWrites(checked.value.spec, sheet.values),
+      highlights: highlightsFor(read.sheetName, checked.value.findings),
+    };
+  });
+  return outcome.ok ? outcome.value : fromHost(outcome);
+}
+
+export interface FixedSheet extends CheckedSheet {
+  applied: Finding[];
+}
+
+/** Applies every safe fix of the active sheet in one step, then checks it again and marks what is left. */
+export async function fixActiveSheet(host: WorkbookHost, registry: TemplateRegistry, asOf: string): Promise<CheckResult<FixedSheet>> {
+  const outcome = await host.updateActiveSheet<CheckResult<FixedSheet>>((read) => {
+    const first = validate(read.workbook, registry, asOf);
+    if (!first.ok) return { result: first };
+    const sheet = read.workbook.sheets[0];
+    const { grid, applied } = applySafeFixes(sheet, first.value.findings);
+    const fixedWorkbook: WorkbookGrid = { ...read.workbook, sheets: [grid] };
+    const again = validate(fixedWorkbook, registry, asOf);
+    if (!again.ok) return { result: again };
+    const spec = first.value.spec;
+    const writes = applied.map((f) => fixWrite(spec, f)).filter((w): w is CellWrite => w !== null);
+    return {
+      result: { ok: true, value: { sheetName: read.sheetName, validation: again.value, workbook: fixedWorkbook, applied } },
+      writes: [...writes, ...sequenceWrites(spec, grid.values)],
+      highlights: highlightsFor(read.sheetName, again.value.findings),
+    };
+  });
+  return outcome.ok ? outcome.value : fromHost(outcome);
+}
+
+/** Reads and checks the active sheet for submitting (no writes): the workbook to send and what the check says. */
+export async function readForSubmission(host: WorkbookHost, registry: TemplateRegistry, asOf: string): Promise<CheckResult<CheckedSheet>> {
+  const read = await host.readActiveSheet();
+  if (!read.ok) return fromHost(read);
+  const checked = validate(read.value.workbook, registry, asOf);
+  if (!checked.ok) return checked;
+  return { ok: true, value: { sheetName: read.value.sheetName, validation: checked.value, workbook: read.value.workbook } };
+}

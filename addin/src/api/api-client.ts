@@ -1,0 +1,143 @@
+/**
+ * The HTTP API of contract.md as the pane uses it. Every call resolves with a typed result, never throws:
+ * `offline` when the network or the API cannot be reached, `http` with the server's { code, message_zh, message_en }.
+ */
+import type { WorkbookGrid } from '../../../shared/src/grid/types';
+import type { Finding } from '../../../shared/src/findings/types';
+import type { ApiErrorBody, ConsolidatedSummaryView, Role, SignedInUser } from './types';
+
+export interface ApiFailure {
+  ok: false;
+  kind: 'offline' | 'http' | 'bad-response';
+  status: number;
+  code: string;
+  message_zh: string;
+  message_en: string;
+  findings?: Finding[];
+}
+
+export type ApiResult<T> = { ok: true; status: number; value: T } | ApiFailure;
+
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+
+function offline(detail: string): ApiFailure {
+  return { ok: false, kind: 'offline', status: 0, code: 'offline', message_zh: `无法连接服务器（${detail}）`, message_en: `The API cannot be reached (${detail})` };
+}
+
+/** Reads the claims of a JWT (no verification: the server verifies; the pane only shows role and scope). */
+export function userFromToken(token: string, fallbackName?: string): SignedInUser | null {
+  const part = token.split('.')[1];
+  if (!part) return null;
+  try {
+    const json = decodeURIComponent(
+      Array.from(atob(part.replace(/-/g, '+').replace(/_/g, '/')), (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''),
+    );
+    const claims = JSON.parse(json) as Record<string, unknown>;
+    const role = claims['custom:role'] ?? claims.role;
+    if (role !== 'outlet_head' && role !== 'subbranch_manager' && role !== 'auditor') return null;
+    const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+    return {
+      token,
+      role,
+      subBranch: text(claims['custom:subBranch'] ?? claims.subBranch),
+      outlet: text(claims['custom:outlet'] ?? claims.outlet),
+      name: text(claims.name) ?? fallbackName ?? text(claims.sub) ?? '',
+    };
+  } catch {
+    return null;
+  }
+}
+
+export interface ConsolidatedQuery {
+  template: string;
+  subBranch: string;
+  from: string;
+  to: string;
+  ranking?: 'dense';
+  rows?: boolean;
+}
+
+export class ApiClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: string | null = null,
+    private readonly fetchImpl: FetchLike = (url, init) => fetch(url, init),
+  ) {}
+
+  withToken(token: string): ApiClient {
+    return new ApiClient(this.baseUrl, token, this.fetchImpl);
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.baseUrl.replace(/\/$/, '')}${path}`, {
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+          ...headers,
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+    } catch (error) {
+      return offline(error instanceof Error ? error.message : String(error));
+    }
+    let parsed: unknown = null;
+    const text = await response.text().catch(() => '');
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = null;
+    }
+    if (response.ok) {
+      return { ok: true, status: response.status, value: parsed as T };
+    }
+    const error = (parsed ?? {}) as Partial<ApiErrorBody>;
+    if (response.status === 502 && error.code === 'api-unreachable') return offline('502');
+    return {
+      ok: false,
+      kind: typeof error.code === 'string' ? 'http' : 'bad-response',
+      status: response.status,
+      code: error.code ?? `http-${response.status}`,
+      message_zh: error.message_zh ?? `服务器返回错误 ${response.status}`,
+      message_en: error.message_en ?? `The API answered ${response.status}`,
+      ...(error.findings ? { findings: error.findings } : {}),
+    };
+  }
+
+  /** Local stack only: a token for a role and scope. */
+  requestLocalToken(request: { role: Role; subBranch?: string; outlet?: string; name?: string }): Promise<ApiResult<{ token: string }>> {
+    return this.call('POST', '/local/token', request);
+  }
+
+  getTemplates(): Promise<ApiResult<unknown>> {
+    return this.call('GET', '/templates');
+  }
+
+  getSubmission(outlet: string, template: string, period: string): Promise<ApiResult<Record<string, unknown>>> {
+    return this.call('GET', `/submissions/${encodeURIComponent(outlet)}/${encodeURIComponent(template)}/${encodeURIComponent(period)}`);
+  }
+
+  postSubmission(workbook: WorkbookGrid, idempotencyKey: string): Promise<ApiResult<Record<string, unknown>>> {
+    return this.call('POST', '/submissions', workbook, { 'idempotency-key': idempotencyKey });
+  }
+
+  getConsolidated(query: ConsolidatedQuery): Promise<ApiResult<ConsolidatedSummaryView>> {
+    const params = new URLSearchParams({ template: query.template, subBranch: query.subBranch, from: query.from, to: query.to });
+    if (query.ranking) params.set('ranking', query.ranking);
+    if (query.rows) params.set('rows', '1');
+    return this.call('GET', `/consolidated?${params.toString()}`);
+  }
+
+  getAudit(date: string, subBranch?: string): Promise<ApiResult<Record<string, unknown>>> {
+    const params = new URLSearchParams({ date });
+    if (subBranch) params.set('subBranch', subBranch);
+    return this.call('GET', `/audit?${params.toString()}`);
+  }
+
+  putTemplate(id: string, version: number, spec: unknown): Promise<ApiResult<Record<string, unknown>>> {
+    return this.call('PUT', `/templates/${encodeURIComponent(id)}/${version}`, spec);
+  }
+}

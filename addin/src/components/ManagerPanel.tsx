@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { Button, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
+import type { ApiClient } from '../api/api-client';
+import type { SignedInUser } from '../api/types';
+import { bothLanguages } from '../i18n/messages';
+import { useI18n } from '../i18n/I18nContext';
+import { shanghaiDay } from '../sheets/excel-dates';
+import { planSummarySheets } from '../sheets/plan-summary-sheets';
+import { Notice, failureNotice, type NoticeMessage } from './Notice';
+import { useServices } from './services';
+
+export interface ManagerPanelProps {
+  user: SignedInUser;
+  api: ApiClient;
+}
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+export function ManagerPanel({ user, api }: ManagerPanelProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { host, registry, now } = useServices();
+  const templates = registry.all.filter((s) => registry.current(s.id) === s);
+  const [templateId, setTemplateId] = useState(templates[0]?.id ?? '');
+  const [mode, setMode] = useState<'day' | 'range'>('day');
+  const today = shanghaiDay(now());
+  const [from, setFrom] = useState(today);
+  const [to, setTo] = useState(today);
+  const [subBranch, setSubBranch] = useState(user.subBranch ?? '');
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<NoticeMessage | null>(null);
+
+  async function pull() {
+    const spec = registry.current(templateId);
+    if (!spec || !subBranch) return;
+    setBusy(true);
+    setNotice(null);
+    try {
+      const month = (d: string) => (spec.period === 'month' ? d.slice(0, 7) : d);
+      const last = mode === 'day' ? from : to;
+      const summary = await api.getConsolidated({ template: spec.id, subBranch, from: month(from), to: month(last), rows: true });
+      if (!summary.ok) return setNotice(failureNotice(summary));
+      const plan = planSummarySheets(spec, summary.value);
+      const written = await host.writeSummarySheets(plan);
+      if (!written.ok) return setNotice(failureNotice(written));
+      const warned = plan.summarySheet.warningRows.filter((r) => !plan.summarySheet.missingRows.includes(r)).length;
+      setNotice({
+        intent: 'success',
+        ...bothLanguages('summaryWritten', {
+          sheet: written.value.sheetName,
+          ranked: summary.value.outlets.filter((o) => o.rank !== null).length,
+          missing: summary.value.missing.length,
+          warned,
+        }),
+      });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className={styles.panel}>
+      <Field label={t('template')}>
+        <Select value={templateId} onChange={(_, d) => setTemplateId(d.value)} disabled={busy}>
+          {templates.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}（v{s.version}）
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {user.role === 'auditor' ? (
+        <Field label={t('subBranchCode')}>
+          <Input value={subBranch} onChange={(_, d) => setSubBranch(d.value)} disabled={busy} />
+        </Field>
+      ) : null}
+      <Field label={t('period')}>
+        <RadioGroup value={mode} onChange={(_, d) => setMode(d.value === 'range' ? 'range' : 'day')} layout="horizontal">
+          <Radio value="day" label={t('periodDay')} />
+          <Radio value="range" label={t('periodRange')} />
+        </RadioGroup>
+      </Field>
+      <Field label={mode === 'day' ? t('reportDate') : t('from')}>
+        <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} disabled={busy} />
+      </Field>
+      {mode === 'range' ? (
+        <Field label={t('to')}>
+          <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} disabled={busy} />
+        </Field>
+      ) : null}
+      <Button appearance="primary" onClick={() => void pull()} disabled={busy || !subBranch}>
+        {t('pullSummary')}
+      </Button>
+      <Notice notice={notice} />
+    </div>
+  );
+}

@@ -1,0 +1,229 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Field, Input, ProgressBar, Select, makeStyles, tokens } from '@fluentui/react-components';
+import type { Finding } from '../../../shared/src/findings/types';
+import type { ApiClient } from '../api/api-client';
+import type { SignedInUser } from '../api/types';
+import { checkActiveSheet, fixActiveSheet, readForSubmission } from '../actions/sheet-checks';
+import { periodOf, storedSubmissionContent, templateHeader } from '../actions/template-header';
+import { bothLanguages, type MessageKey } from '../i18n/messages';
+import { useI18n } from '../i18n/I18nContext';
+import { shanghaiDay } from '../sheets/excel-dates';
+import { planTemplateSheet } from '../sheets/plan-template-sheet';
+import { FindingsList } from './FindingsList';
+import { Notice, failureNotice, type NoticeMessage } from './Notice';
+import { useServices } from './services';
+
+export interface OutletPanelProps {
+  user: SignedInUser;
+  api: ApiClient;
+}
+
+const STEPS: MessageKey[] = ['step_read', 'step_check', 'step_upload', 'step_rank'];
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
+});
+
+export function OutletPanel({ user, api }: OutletPanelProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { host, registry, outbox, now, newKey } = useServices();
+  const templates = registry.all.filter((s) => registry.current(s.id) === s);
+  const [templateId, setTemplateId] = useState(templates[0]?.id ?? '');
+  const [day, setDay] = useState(() => shanghaiDay(now()));
+  const [findings, setFindings] = useState<Finding[] | null>(null);
+  const [notice, setNotice] = useState<NoticeMessage | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<number | null>(null);
+  const [waiting, setWaiting] = useState(() => outbox.list().length);
+  const spec = registry.current(templateId);
+  const asOf = () => shanghaiDay(now());
+
+  const flushOutbox = useCallback(async () => {
+    if (outbox.list().length === 0) return;
+    const outcome = await outbox.flush(api);
+    setWaiting(outcome.waiting);
+    if (outcome.refused.length > 0) setNotice(failureNotice(outcome.refused[0].failure));
+    else if (outcome.sent.length > 0) setNotice({ intent: 'success', ...bothLanguages('outboxSent', { count: outcome.sent.length }) });
+  }, [api, outbox]);
+
+  useEffect(() => {
+    void flushOutbox();
+    const onOnline = () => void flushOutbox();
+    window.addEventListener('online', onOnline);
+    const timer = window.setInterval(() => void flushOutbox(), 60_000);
+    return () => {
+      window.removeEventListener('online', onOnline);
+      window.clearInterval(timer);
+    };
+  }, [flushOutbox]);
+
+  async function run(action: () => Promise<void>) {
+    setBusy(true);
+    setNotice(null);
+    try {
+      await action();
+    } catch (error) {
+      setNotice({ intent: 'error', ...bothLanguages('error'), detail: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+      setStep(null);
+    }
+  }
+
+  const insert = () =>
+    run(async () => {
+      if (!spec) return;
+      const plan = planTemplateSheet(spec, { header: templateHeader(spec, user, day) });
+      const result = await host.insertTemplateSheet(plan);
+      setNotice(result.ok ? { intent: 'success', ...bothLanguages('inserted', { sheet: result.value.sheetName }) } : failureNotice(result));
+    });
+
+  const reopen = () =>
+    run(async () => {
+      if (!spec || !user.outlet) return;
+      const period = periodOf(spec, day);
+      const stored = await api.getSubmission(user.outlet, spec.id, period);
+      if (!stored.ok) return setNotice(failureNotice(stored));
+      const content = storedSubmissionContent(spec, stored.value ?? {});
+      if (!content) return setNotice({ intent: 'error', message_zh: '服务器返回的报送内容无法识别', message_en: 'The stored submission cannot be read' });
+      const plan = planTemplateSheet(spec, { header: { ...templateHeader(spec, user, day), ...content.header }, rows: content.rows });
+      const result = await host.insertTemplateSheet(plan);
+      setNotice(result.ok ? { intent: 'success', ...bothLanguages('reopened', { period, sheet: result.value.sheetName }) } : failureNotice(result));
+    });
+
+  const validate = () =>
+    run(async () => {
+      const result = await checkActiveSheet(host, registry, asOf());
+      if (!result.ok) {
+        setFindings(null);
+        return setNotice(failureNotice(result));
+      }
+      setFindings(result.value.validation.findings);
+    });
+
+  const fix = () =>
+    run(async () => {
+      const result = await fixActiveSheet(host, registry, asOf());
+      if (!result.ok) return setNotice(failureNotice(result));
+      setFindings(result.value.validation.findings);
+      setNotice(
+        result.value.applied.length > 0
+          ? { intent: 'success', ...bothLanguages('fixed', { count: result.value.applied.length }) }
+          : { intent: 'info', ...bothLanguages('nothingToFix') },
+      );
+    });
+
+  const clear = () =>
+    run(async () => {
+      const result = await host.clearHighlights();
+      setNotice(result.ok ? { intent: 'info', ...bothLanguages('highlightsCleared', { count: result.value }) } : failureNotice(result));
+    });
+
+  const submit = () =>
+    run(async () => {
+      setStep(0);
+      const read = await readForSubmission(host, registry, asOf());
+      if (!read.ok) return setNotice(failureNotice(read));
+      setStep(1);
+      const validation = read.value.validation;
+      setFindings(validation.findings);
+      const errors = validation.findings.filter((f) => f.severity === 'error').length;
+      if (validation.hasErrors) return setNotice({ intent: 'error', ...bothLanguages('submitBlocked', { count: errors }) });
+      setStep(2);
+      const periodField = validation.spec.headerFields.find((f) => f.role === 'period');
+      const period = String((periodField && validation.header[periodField.key]) ?? periodOf(validation.spec, day));
+      const key = newKey();
+      const sent = await api.postSubmission(read.value.workbook, key);
+      if (!sent.ok && sent.kind === 'offline') {
+        outbox.add({ idempotencyKey: key, workbook: read.value.workbook, label: `${user.outlet ?? ''} ${validation.spec.id} ${period}`, queuedAt: now().toISOString() });
+        setWaiting(outbox.list().length);
+        return setNotice({ intent: 'warning', ...bothLanguages('queued') });
+      }
+      if (!sent.ok) {
+        if (sent.findings) setFindings(sent.findings);
+        return setNotice(failureNotice(sent));
+      }
+      setStep(3);
+      const outlet = user.outlet ?? '';
+      let rankLine = bothLanguages('submittedNoRank');
+      if (user.subBranch) {
+        const summary = await api.getConsolidated({ template: validation.spec.id, subBranch: user.subBranch, from: period, to: period });
+        if (summary.ok && summary.value) {
+          const own = summary.value.outlets.find((o) => o.outlet === outlet);
+          const count = summary.value.outlets.length + summary.value.missing.length;
+          if (own && own.rank !== null) rankLine = bothLanguages('submittedRank', { rank: own.rank, count });
+        }
+      }
+      const done = bothLanguages('submitted', { outlet, period });
+      setNotice({ intent: 'success', message_zh: `${done.message_zh}。${rankLine.message_zh}`, message_en: `${done.message_en}. ${rankLine.message_en}` });
+    });
+
+  return (
+    <div className={styles.panel}>
+      <Field label={t('template')}>
+        <Select value={templateId} onChange={(_, d) => setTemplateId(d.value)} disabled={busy}>
+          {templates.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}（v{s.version}）
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('reportDate')}>
+        <Input type="date" value={day} onChange={(_, d) => setDay(d.value)} disabled={busy} />
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={insert} disabled={busy || !spec}>
+          {t('insertTemplate')}
+        </Button>
+        <Button onClick={reopen} disabled={busy || !spec || !user.outlet}>
+          {t('reopenSubmission')}
+        </Button>
+      </div>
+      <div className={styles.row}>
+        <Button onClick={validate} disabled={busy}>
+          {t('validate')}
+        </Button>
+        <Button onClick={fix} disabled={busy}>
+          {t('applyFixes')}
+        </Button>
+        <Button onClick={clear} disabled={busy}>
+          {t('clearHighlights')}
+        </Button>
+        <Button appearance="primary" onClick={submit} disabled={busy}>
+          {t('submit')}
+        </Button>
+      </div>
+      {step !== null ? (
+        <Field label={`${t('submitting')} ${t(STEPS[step])}`} validationState="none">
+          <ProgressBar value={(step + 1) / STEPS.length} aria-label={t(STEPS[step])} />
+        </Field>
+      ) : null}
+      <Notice notice={notice} />
+      {waiting > 0 ? (
+        <div className={styles.row}>
+          <span role="status">{t('outbox', { count: waiting })}</span>
+          <Button size="small" onClick={() => void run(flushOutbox)} disabled={busy}>
+            {t('retryNow')}
+          </Button>
+        </div>
+      ) : null}
+      {findings ? (
+        <>
+          <h2 className={styles.heading}>{t('findings')}</h2>
+          <FindingsList
+            findings={findings}
+            onSelect={(address) =>
+              void host.selectCell(address).then((r) => {
+                if (!r.ok) setNotice(failureNotice(r));
+              })
+            }
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { createContext, useContext } from 'react';
+import type { TemplateRegistry } from '../../../shared/src/spec/template-registry';
+import type { ApiClient } from '../api/api-client';
+import type { Outbox } from '../api/outbox';
+import type { WorkbookHost } from '../excel/workbook-host';
+
+/** What the panes work with; given by the entry point (Office.js or the in-memory workbook), replaced by fakes in tests. */
+export interface PaneServices {
+  host: WorkbookHost;
+  /** The API without a token; the signed-in client is derived with withToken. */
+  api: ApiClient;
+  registry: TemplateRegistry;
+  outbox: Outbox;
+  /** The clock (today in Asia/Shanghai is derived from it). */
+  now: () => Date;
+  /** A new idempotency key per submission. */
+  newKey: () => string;
+  /** True when the API offers POST /local/token (the local stack). */
+  localSignIn: boolean;
+}
+
+export const ServicesContext = createContext<PaneServices | null>(null);
+
+export function useServices(): PaneServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('PaneServices missing: wrap the pane in ServicesContext.Provider');
+  return services;
+}

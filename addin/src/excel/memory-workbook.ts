@@ -1,0 +1,272 @@
+/**
+ * The WorkbookHost in memory: the same interface as the Office.js adapter, used when the pane runs outside
+ * Excel (`?host=memory`, the end-to-end test) and in component tests. It keeps values, formulas, number formats,
+ * the user's fills and the add-in's highlights apart, as Excel does with conditional formats.
+ */
+import type { CellValue, SheetIdentity } from '../../../shared/src/grid/types';
+import { IDENTITY_SHEET_NAME } from '../../../shared/src/grid/types';
+import { columnLetters, columnNumber, parseCellAddress } from '../sheets/addresses';
+import { isFormulaLikeText } from '../sheets/formula-text';
+import { planSequenceNumbers } from '../sheets/plan-template-sheet';
+import {
+  hostFailure,
+  type ActiveSheetRead,
+  type HostResult,
+  type SequencePlan,
+  type SheetUpdate,
+  type SummarySheetsPlan,
+  type TemplateSheetPlan,
+  type WorkbookHost,
+} from './workbook-host';
+
+export interface MemoryCell {
+  value: CellValue;
+  formula: string | null;
+  numberFormat: string | null;
+  /** The user's own fill colour. */
+  fill: string | null;
+}
+
+export interface MemorySheet {
+  name: string;
+  cells: Map<string, MemoryCell>;
+  highlights: Map<string, 'error' | 'warning'>;
+  /** Drop-down lists by column letter. */
+  lists: Map<string, string[]>;
+  veryHidden: boolean;
+  tables: { address: string; style: string }[];
+  charts: { type: 'bar'; title: string; categories: string[]; values: (number | null)[] }[];
+  sequence: SequencePlan | null;
+}
+
+function key(col: string, row: number): string {
+  return `${col}${row}`;
+}
+
+export class MemoryWorkbook implements WorkbookHost {
+  readonly sheets: MemorySheet[] = [];
+  activeSheet: string | null = null;
+  selection: string | null = null;
+  private listeners = new Set<() => void>();
+
+  constructor(sheetNames: string[] = ['Sheet1']) {
+    for (const name of sheetNames) this.addSheet(name);
+    this.activeSheet = sheetNames[0] ?? null;
+  }
+
+  /** Called after every change (the memory view re-renders). */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+
+  addSheet(name: string): MemorySheet {
+    const sheet: MemorySheet = { name, cells: new Map(), highlights: new Map(), lists: new Map(), veryHidden: false, tables: [], charts: [], sequence: null };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): MemorySheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  cell(sheetName: string, address: string): MemoryCell | undefined {
+    return this.sheet(sheetName)?.cells.get(address);
+  }
+
+  private put(sheet: MemorySheet, address: string, patch: Partial<MemoryCell>): void {
+    const current = sheet.cells.get(address) ?? { value: null, formula: null, numberFormat: null, fill: null };
+    const next = { ...current, ...patch };
+    // Excel reads a value that looks like a formula as one, unless the cell is formatted as text.
+    if (patch.value !== undefined && isFormulaLikeText(patch.value) && next.numberFormat !== '@' && /^[=+\-@]/.test(patch.value)) {
+      next.formula = patch.value.startsWith('=') ? patch.value : `=${patch.value}`;
+      next.value = null;
+    } else if (patch.value !== undefined && patch.formula === undefined) {
+      next.formula = null;
+    }
+    sheet.cells.set(address, next);
+  }
+
+  /** Types values into a sheet from a top-left cell, as a user would (then 序号 is numbered). */
+  setValues(sheetName: string, topLeft: string, values: CellValue[][]): void {
+    const sheet = this.sheet(sheetName);
+    const ref = parseCellAddress(topLeft);
+    if (!sheet || !ref) throw new Error(`no such sheet or cell: ${sheetName}!${topLeft}`);
+    values.forEach((row, r) =>
+      row.forEach((value, c) => this.put(sheet, key(columnLetters(columnNumber(ref.col) + c), ref.row + r), { value })),
+    );
+    if (sheet.sequence) {
+      for (const w of planSequenceNumbers(sheet.sequence, this.grid(sheet).values)) this.put(sheet, w.cell, { value: w.value });
+    }
+    this.changed();
+  }
+
+  /** The user's own fill on a cell. */
+  setFill(sheetName: string, address: string, color: string | null): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`no such sheet: ${sheetName}`);
+    this.put(sheet, address, { fill: color });
+    this.changed();
+  }
+
+  activate(name: string): void {
+    if (!this.sheet(name)) throw new Error(`no such sheet: ${name}`);
+    this.activeSheet = name;
+    this.changed();
+  }
+
+  /** The sheet as a grid from A1 (values and formulas; formulas keep their '='). */
+  grid(sheet: MemorySheet): { values: CellValue[][]; formulas: (string | null)[][] } {
+    let rows = 0;
+    let cols = 0;
+    for (const [address, cell] of sheet.cells) {
+      if (cell.value === null && cell.formula === null) continue;
+      const ref = parseCellAddress(address);
+      if (!ref) continue;
+      rows = Math.max(rows, ref.row);
+      cols = Math.max(cols, columnNumber(ref.col));
+    }
+    const values: CellValue[][] = Array.from({ length: rows }, () => Array.from({ length: cols }, () => null));
+    const formulas: (string | null)[][] = Array.from({ length: rows }, () => Array.from({ length: cols }, () => null));
+    for (const [address, cell] of sheet.cells) {
+      const ref = parseCellAddress(address);
+      if (!ref || ref.row > rows || columnNumber(ref.col) > cols) continue;
+      values[ref.row - 1][columnNumber(ref.col) - 1] = cell.value;
+      formulas[ref.row - 1][columnNumber(ref.col) - 1] = cell.formula;
+    }
+    return { values, formulas };
+  }
+
+  private identities(): SheetIdentity[] {
+    const meta = this.sheet(IDENTITY_SHEET_NAME);
+    if (!meta) return [];
+    return this.grid(meta)
+      .values.filter((r) => typeof r[0] === 'string' && typeof r[1] === 'string')
+      .map((r) => ({ sheetName: String(r[0]), id: String(r[1]), version: Number(r[2]) }));
+  }
+
+  private readActive(): HostResult<{ sheet: MemorySheet; read: ActiveSheetRead }> {
+    const sheet = this.activeSheet ? this.sheet(this.activeSheet) : undefined;
+    if (!sheet) return hostFailure('no-active-sheet');
+    const grid = this.grid(sheet);
+    return {
+      ok: true,
+      value: {
+        sheet,
+        read: { sheetName: sheet.name, workbook: { sheets: [{ sheetName: sheet.name, ...grid }], identities: this.identities() } },
+      },
+    };
+  }
+
+  async readActiveSheet(): Promise<HostResult<ActiveSheetRead>> {
+    const active = this.readActive();
+    return active.ok ? { ok: true, value: active.value.read } : active;
+  }
+
+  async updateActiveSheet<T>(decide: (read: ActiveSheetRead) => SheetUpdate<T>): Promise<HostResult<T>> {
+    const active = this.readActive();
+    if (!active.ok) return active;
+    const { sheet, read } = active.value;
+    const update = decide(read);
+    for (const w of update.writes ?? []) {
+      const format = isFormulaLikeText(w.value) ? '@' : w.numberFormat;
+      if (format) this.put(sheet, w.cell, { numberFormat: format });
+      this.put(sheet, w.cell, { value: w.value });
+    }
+    if (update.highlights !== undefined) {
+      sheet.highlights.clear();
+      for (const h of update.highlights) sheet.highlights.set(h.cell, h.severity);
+    }
+    this.changed();
+    return { ok: true, value: update.result };
+  }
+
+  async clearHighlights(): Promise<HostResult<number>> {
+    const sheet = this.activeSheet ? this.sheet(this.activeSheet) : undefined;
+    if (!sheet) return hostFailure('no-active-sheet');
+    const removed = sheet.highlights.size;
+    sheet.highlights.clear();
+    this.changed();
+    return { ok: true, value: removed };
+  }
+
+  async selectCell(address: string): Promise<HostResult<void>> {
+    const ref = parseCellAddress(address);
+    if (!ref) return hostFailure('bad-address', address);
+    const name = ref.sheet ?? this.activeSheet;
+    if (!name || !this.sheet(name)) return hostFailure('sheet-not-found', name ?? address);
+    this.activeSheet = name;
+    this.selection = `${ref.col}${ref.row}`;
+    this.changed();
+    return { ok: true, value: undefined };
+  }
+
+  async insertTemplateSheet(plan: TemplateSheetPlan): Promise<HostResult<{ sheetName: string }>> {
+    if (this.sheet(plan.sheetName)) return hostFailure('sheet-exists', plan.sheetName);
+    const sheet = this.addSheet(plan.sheetName);
+    plan.cells.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const address = key(columnLetters(c + 1), r + 1);
+        const format = isFormulaLikeText(value) ? '@' : plan.cellFormats[address];
+        if (format) this.put(sheet, address, { numberFormat: format });
+        if (value !== null) this.put(sheet, address, { value });
+      }),
+    );
+    for (const [address, format] of Object.entries(plan.cellFormats)) this.put(sheet, address, { numberFormat: format });
+    for (const [address, formula] of Object.entries(plan.formulas)) this.put(sheet, address, { formula, value: null });
+    for (const column of plan.columns) {
+      if (column.list) sheet.lists.set(column.col, column.list);
+      column.formulas?.forEach((formula, i) => this.put(sheet, key(column.col, plan.firstDataRow + i), { formula, value: null }));
+    }
+    sheet.sequence = plan.sequence;
+    const meta = this.sheet(IDENTITY_SHEET_NAME) ?? Object.assign(this.addSheet(IDENTITY_SHEET_NAME), { veryHidden: true });
+    const next = this.grid(meta).values.length + 1;
+    this.put(meta, `A${next}`, { numberFormat: '@', value: plan.sheetName });
+    this.put(meta, `B${next}`, { numberFormat: '@', value: plan.identity.id });
+    this.put(meta, `C${next}`, { value: plan.identity.version });
+    this.activeSheet = plan.sheetName;
+    this.changed();
+    return { ok: true, value: { sheetName: plan.sheetName } };
+  }
+
+  async writeSummarySheets(plan: SummarySheetsPlan): Promise<HostResult<{ sheetName: string }>> {
+    const s = plan.summarySheet;
+    for (const name of [s.name, plan.rowsSheet?.name]) {
+      const i = this.sheets.findIndex((x) => x.name === name);
+      if (i >= 0) this.sheets.splice(i, 1);
+    }
+    const sheet = this.addSheet(s.name);
+    this.put(sheet, 'A1', { value: s.title });
+    const write = (target: MemorySheet, firstRow: number, header: string[], rows: CellValue[][], formats: string[]) => {
+      header.forEach((h, c) => this.put(target, key(columnLetters(c + 1), firstRow), { numberFormat: '@', value: h }));
+      rows.forEach((row, r) =>
+        row.forEach((value, c) => {
+          const address = key(columnLetters(c + 1), firstRow + 1 + r);
+          const format = isFormulaLikeText(value) ? '@' : formats[c];
+          if (format) this.put(target, address, { numberFormat: format });
+          this.put(target, address, { value });
+        }),
+      );
+      target.tables.push({ address: `A${firstRow}:${columnLetters(header.length)}${firstRow + rows.length}`, style: 'TableStyleMedium2' });
+    };
+    write(sheet, 3, s.header, s.rows, s.columnFormats);
+    if (s.chart) {
+      const chart = s.chart;
+      const rows = s.rows.slice(0, chart.rowCount);
+      sheet.charts.push({
+        type: 'bar',
+        title: chart.title,
+        categories: rows.map((r) => String(r[chart.categoryColumn] ?? '')),
+        values: rows.map((r) => (typeof r[chart.valueColumn] === 'number' ? (r[chart.valueColumn] as number) : null)),
+      });
+    }
+    if (plan.rowsSheet) write(this.addSheet(plan.rowsSheet.name), 1, plan.rowsSheet.header, plan.rowsSheet.rows, plan.rowsSheet.columnFormats);
+    this.activeSheet = s.name;
+    this.changed();
+    return { ok: true, value: { sheetName: s.name } };
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The task pane's entry point: picks the workbook host (Office.js inside Excel, the in-memory workbook with
+ * `?host=memory`), checks the requirement set, and mounts React inside one FluentProvider after Office.onReady.
+ */
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
+import { createTemplateRegistry } from '../../../shared/src/spec/template-registry';
+import { ApiClient } from '../api/api-client';
+import { Outbox } from '../api/outbox';
+import { App } from '../components/App';
+import { MemoryWorkbookView } from '../components/MemoryWorkbookView';
+import { ServicesContext, type PaneServices } from '../components/services';
+import { MemoryWorkbook } from '../excel/memory-workbook';
+import { OfficeWorkbook, REQUIRED_EXCEL_API, isExcelApiSupported } from '../excel/office-workbook';
+import type { WorkbookHost } from '../excel/workbook-host';
+
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+interface PaneConfig {
+  apiUrl: string;
+  local?: boolean;
+}
+
+async function loadConfig(): Promise<PaneConfig> {
+  try {
+    const response = await fetch('./config.json', { cache: 'no-store' });
+    if (response.ok) return (await response.json()) as PaneConfig;
+  } catch {
+    // fall through: the pane then talks to /api on its own origin
+  }
+  return { apiUrl: '/api', local: false };
+}
+
+function loadOfficeJs(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = OFFICE_JS;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error('office.js could not be loaded'));
+    document.head.appendChild(script);
+  });
+}
+
+function mount(host: WorkbookHost, config: PaneConfig, memory: MemoryWorkbook | null, unsupported?: string): void {
+  const services: PaneServices = {
+    host,
+    api: new ApiClient(config.apiUrl),
+    registry: createTemplateRegistry(builtinTemplates),
+    outbox: new Outbox(window.localStorage),
+    now: () => new Date(),
+    newKey: () => crypto.randomUUID(),
+    localSignIn: config.local === true,
+  };
+  const container = document.getElementById('root');
+  if (!container) return;
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <ServicesContext.Provider value={services}>
+        <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
+          <div style={{ width: memory ? 320 : '100%', flex: 'none' }}>
+            <App {...(unsupported ? { unsupportedExcelApi: unsupported } : {})} />
+          </div>
+          {memory ? <MemoryWorkbookView workbook={memory} /> : null}
+        </div>
+      </ServicesContext.Provider>
+    </FluentProvider>,
+  );
+}
+
+async function start(): Promise<void> {
+  const config = await loadConfig();
+  if (new URLSearchParams(window.location.search).get('host') === 'memory') {
+    const memory = new MemoryWorkbook(['Sheet1']);
+    (window as unknown as { ptsWorkbook: MemoryWorkbook }).ptsWorkbook = memory;
+    mount(memory, config, memory);
+    return;
+  }
+  await loadOfficeJs();
+  await Office.onReady();
+  mount(new OfficeWorkbook(), config, null, isExcelApiSupported() ? undefined : REQUIRED_EXCEL_API);
+}
+
+void start();
