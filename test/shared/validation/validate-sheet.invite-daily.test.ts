@@ -49,6 +49,20 @@ describe('validateSheet: 邀约明细 (invite-daily v1)', () => {
       expect(findingsOf([{}], { asOf: '2026-12-03' })).toEqual([['邀约明细', 'org-rules-skipped']]);
     });
 
+    it('skips sale-day rules without an organisation: Q filled before the sale raises no error', () => {
+      const grid = buildGrid(spec, { header: inviteHeader, rows: [{ ...inviteRow, Q: '是', M: '2026-12-25' }] });
+      const result = validateSheet(grid, spec, { asOf: '2026-12-03' });
+      expect(result.findings.map((f) => [f.address, f.code, f.severity])).toEqual([['邀约明细', 'org-rules-skipped', 'notice']]);
+      expect(result.findings[0].message_zh).toContain('预约到场日期须为特卖日');
+    });
+
+    it('skips sale-day rules with a notice when the organisation lists no sale days', () => {
+      const withoutCampaign = { ...organisation, campaign: undefined };
+      const grid = buildGrid(spec, { header: inviteHeader, rows: [{ ...inviteRow, M: '2026-12-25' }] });
+      const result = validateSheet(grid, spec, { asOf: '2026-12-03', organisation: withoutCampaign });
+      expect(result.findings.map((f) => [f.address, f.code, f.note])).toEqual([['邀约明细', 'org-rules-skipped', 'no-sale-days']]);
+    });
+
     it('resolves the outlet code from the organisation', () => {
       const grid = buildGrid(spec, { header: inviteHeader, rows: [inviteRow] });
       expect(validateSheet(grid, spec, checkedBeforeSale).unitCode).toBe('3301001');
