@@ -1,9 +1,7 @@
-import ExcelJS from 'exceljs';
-import type { Finding } from '../../../shared/src/findings/types';
 import type { Organisation } from '../../../shared/src/org/schema';
-import type { TemplateSpec, ValueType } from '../../../shared/src/spec/schema';
 import { applySafeFixes } from '../../../shared/src/validation/apply-safe-fixes';
 import { validateWorkbook } from '../../../shared/src/validation/validate-workbook';
+import { writeFixesToWorkbook } from '../../../shared/src/xlsx/write-fixes-to-workbook';
 import { CliError, EXIT_OK, EXIT_SHEET_ERRORS } from '../cli-error';
 import { checkFile, readWorkbookFile, templateRegistry } from '../check-file';
 import { formatFindingCounts, formatFindingLine } from '../format';
@@ -28,7 +26,7 @@ export async function runFix(args: string[], output: CliOutput, now: Date): Prom
   const applied = checked.workbook.sheets.flatMap((sheet) => applySafeFixes(sheet, checked.validation.findings).applied);
 
   progress.step(`写入修正 / writing fixes to ${out}`);
-  const fixedBytes = await writeFixes(checked.bytes, checked.validation.spec, applied);
+  const fixedBytes = await writeFixesToWorkbook(checked.bytes, checked.validation.spec, applied);
   await writeOutputFile(out, fixedBytes);
   const recheck = validateWorkbook(await readWorkbookFile(out, fixedBytes), templateRegistry, { asOf, organisation });
   progress.done();
@@ -38,31 +36,4 @@ export async function runFix(args: string[], output: CliOutput, now: Date): Prom
   for (const finding of recheck.findings.filter((f) => f.severity === 'error')) output.err(formatFindingLine(out, finding));
   output.err(`${out}：${formatFindingCounts(recheck.findings)}`);
   return recheck.hasErrors ? EXIT_SHEET_ERRORS : EXIT_OK;
-}
-
-/** Writes the fixes into the original workbook (ExcelJS keeps its styles, validations, protection and hidden sheets). */
-async function writeFixes(bytes: Uint8Array, spec: TemplateSpec, fixes: readonly Finding[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  // ExcelJS types its own Buffer; at run time it takes a Node Buffer.
-  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  for (const finding of fixes) {
-    const bang = finding.address.lastIndexOf('!');
-    const sheet = workbook.getWorksheet(finding.address.slice(0, bang));
-    if (!sheet || finding.fix === null || finding.row === undefined || finding.column === undefined) continue;
-    const cell = sheet.getCell(`${finding.column}${finding.row}`);
-    const type = valueTypeAt(spec, finding.column, finding.row);
-    const day = type === 'date' && typeof finding.fix === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(finding.fix) : null;
-    if (day) {
-      cell.value = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
-      if (!/[yd]/i.test(cell.numFmt ?? '')) cell.numFmt = 'yyyy-mm-dd';
-    } else {
-      cell.value = finding.fix;
-    }
-  }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
-function valueTypeAt(spec: TemplateSpec, column: string, row: number): ValueType | undefined {
-  if (row >= spec.firstDataRow) return spec.columns.find((c) => c.col === column)?.type;
-  return spec.headerFields.find((f) => f.valueCell === `${column}${row}`)?.type;
 }

@@ -1,0 +1,38 @@
+import ExcelJS from 'exceljs';
+import type { Finding } from '../findings/types';
+import type { TemplateSpec, ValueType } from '../spec/schema';
+import { toBuffer, toUint8Array } from './_lib/bytes';
+import { compactDataValidations } from './_lib/compact-data-validations';
+import { isoDayToDate } from './_lib/excel-date';
+import { NUMBER_FORMATS } from './_lib/styles';
+
+/**
+ * Writes the fixes of findings (their `fix` values) into the workbook's own cells and returns the
+ * new .xlsx bytes: styles, drop-downs, formulas, protection and the identity sheet stay as they were.
+ * A date fix (`2026-12-08`) is written as a date; a cell without a date format then gets one.
+ */
+export async function writeFixesToWorkbook(bytes: Uint8Array, spec: TemplateSpec, fixes: readonly Finding[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  // ExcelJS types its own `Buffer` (an ArrayBuffer); at run time it takes a Node Buffer.
+  await workbook.xlsx.load(toBuffer(bytes) as unknown as ExcelJS.Buffer);
+  for (const finding of fixes) {
+    if (finding.fix === null || finding.row === undefined || finding.column === undefined) continue;
+    const sheet = workbook.getWorksheet(finding.address.slice(0, finding.address.lastIndexOf('!')));
+    if (!sheet) continue;
+    const cell = sheet.getCell(`${finding.column}${finding.row}`);
+    const day = valueTypeAt(spec, finding.column, finding.row) === 'date' && typeof finding.fix === 'string' ? isoDayToDate(finding.fix) : undefined;
+    if (day) {
+      cell.value = day;
+      if (!/[yd]/i.test(cell.numFmt ?? '')) cell.numFmt = NUMBER_FORMATS.date;
+    } else {
+      cell.value = finding.fix;
+    }
+  }
+  for (const sheet of workbook.worksheets) compactDataValidations(sheet);
+  return toUint8Array(await workbook.xlsx.writeBuffer());
+}
+
+function valueTypeAt(spec: TemplateSpec, column: string, row: number): ValueType | undefined {
+  if (row >= spec.firstDataRow) return spec.columns.find((c) => c.col === column)?.type;
+  return spec.headerFields.find((f) => f.valueCell === `${column}${row}`)?.type;
+}
