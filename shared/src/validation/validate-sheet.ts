@@ -1,5 +1,6 @@
 import { slotPhrases } from '../findings/codes';
 import { createFinding } from '../findings/create-finding';
+import { localisePhrase } from '../findings/localise-phrase';
 import type { LocalisedText } from '../findings/render-message';
 import type { Finding } from '../findings/types';
 import type { CellValue, SheetGrid } from '../grid/types';
@@ -88,7 +89,7 @@ export function validateSheet(grid: SheetGrid, spec: TemplateSpec, options: Vali
     const orgRef = field.field.orgRef;
     if (orgRef && typed !== null) {
       if (!organisation) {
-        skipped.push(localise(slotPhrases.orgRefCheck, { label: field.field.label }));
+        skipped.push(localisePhrase(slotPhrases.orgRefCheck, { label: field.field.label }));
       } else {
         const unit = findOrgUnit(organisation, String(typed), orgRef);
         if (!unit) {
@@ -112,7 +113,7 @@ export function validateSheet(grid: SheetGrid, spec: TemplateSpec, options: Vali
   for (const rule of compiled.rules) {
     if (rule.kind !== 'in-sale-days' && rule.kind !== 'empty-before-first-sale-day') continue;
     const label = compiled.byIndex[rule.index]?.column.label ?? '';
-    const phrase = localise(rule.kind === 'in-sale-days' ? slotPhrases.saleDaysCheck : slotPhrases.firstSaleDayCheck, { label });
+    const phrase = localisePhrase(rule.kind === 'in-sale-days' ? slotPhrases.saleDaysCheck : slotPhrases.firstSaleDayCheck, { label });
     if (!organisation) skipped.push(phrase);
     else if (saleDays.length === 0) skippedNoSaleDays.push(phrase);
   }
@@ -393,10 +394,6 @@ function sortByPlace(findings: Finding[], start: number): void {
 
 function compareColumns(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-function localise(template: LocalisedText, slots: Record<string, string>): LocalisedText {
-  return { zh: template.zh.replace(/\{(\w+)\}/g, (w, n: string) => slots[n] ?? w), en: template.en.replace(/\{(\w+)\}/g, (w, n: string) => slots[n] ?? w) };
 }
 
 function joinLocalised(items: readonly LocalisedText[]): LocalisedText {

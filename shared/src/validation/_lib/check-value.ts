@@ -1,5 +1,6 @@
 import { valueTypeNames } from '../../findings/codes';
 import { createFinding, type FindingPlace } from '../../findings/create-finding';
+import type { MessageSlots } from '../../findings/render-message';
 import type { Finding } from '../../findings/types';
 import type { EnumChoices } from '../../normalise/create-enum-choices';
 import { dateFromExcelSerial } from '../../normalise/date-from-excel-serial';
@@ -95,7 +96,7 @@ export function checkValue(checker: ValueChecker, raw: CellValue, place: Finding
     case 'enum': {
       const choices = checker.enumChoices;
       if (!choices) throw new Error(`enum column ${checker.label} has no values`);
-      typed = typeof raw === 'string' && choices.exact.has(raw) ? raw : takeEnum(normaliseEnumValue(raw, choices), checker, raw, place, context);
+      typed = typeof raw === 'string' && choices.exact.has(raw) ? raw : take(normaliseEnumValue(raw, choices), checker, raw, place, context, 'enum-error');
       break;
     }
   }
@@ -113,43 +114,28 @@ function isWideSpace(code: number): boolean {
   return code === 0x3000 || code === 0xa0 || code === 0x202f || code === 0x2007 || code === 0x200b || code === 0xfeff;
 }
 
+/**
+ * Takes a normaliser's answer: a changed value is reported with its safe fix (a warning), an
+ * unreadable one as an error of `code` (type-error, or enum-error for lists); returns the typed value or null.
+ */
 function take<T extends string | number>(
   result: Normalised<T>,
   checker: ValueChecker,
   raw: CellValue,
   place: FindingPlace,
   context: CheckContext,
+  code: 'type-error' | 'enum-error' = 'type-error',
 ): T | null {
   if (result.ok) {
     if (result.changed) {
-      context.findings.push(
-        createFinding('type-error', place, { value: raw, fix: result.value, variant: 'fixable', slots: { label: checker.label } }),
-      );
+      context.findings.push(createFinding(code, place, { value: raw, fix: result.value, variant: 'fixable', slots: { label: checker.label } }));
     }
     return result.value;
   }
-  context.findings.push(
-    createFinding('type-error', place, {
-      value: raw,
-      variant: result.reason === 'unreadable' ? 'default' : result.reason,
-      slots: { label: checker.label, type: valueTypeNames[checker.type] },
-    }),
-  );
-  return null;
-}
-
-function takeEnum(result: Normalised<string>, checker: ValueChecker, raw: CellValue, place: FindingPlace, context: CheckContext): string | null {
-  if (result.ok) {
-    if (result.changed) {
-      context.findings.push(
-        createFinding('enum-error', place, { value: raw, fix: result.value, variant: 'fixable', slots: { label: checker.label } }),
-      );
-    }
-    return result.value;
-  }
-  context.findings.push(
-    createFinding('enum-error', place, { value: raw, slots: { label: checker.label, allowed: checker.allowedText ?? '' } }),
-  );
+  const slots: MessageSlots =
+    code === 'enum-error' ? { label: checker.label, allowed: checker.allowedText ?? '' } : { label: checker.label, type: valueTypeNames[checker.type] };
+  const variant = code === 'enum-error' || result.reason === 'unreadable' ? 'default' : result.reason;
+  context.findings.push(createFinding(code, place, { value: raw, variant, slots }));
   return null;
 }
 

@@ -1,5 +1,6 @@
 import { slotPhrases } from '../../findings/codes';
-import { renderMessage, type LocalisedText } from '../../findings/render-message';
+import { localisePhrase } from '../../findings/localise-phrase';
+import type { LocalisedText } from '../../findings/render-message';
 import { createEnumChoices } from '../../normalise/create-enum-choices';
 import type { Column, Condition, HeaderField, Rule, TemplateSpec } from '../../spec/schema';
 import type { TypedValue } from '../types';
@@ -194,14 +195,9 @@ function compileCondition(condition: Condition, column: CompiledColumn): Compile
   if (condition.equals !== undefined || condition.in !== undefined) {
     const list = condition.in ?? [condition.equals as string | number | boolean];
     const values = new Set(list.map((v) => typedOf(v, column)));
-    const text = localise(slotPhrases.equals, { column: label, values: [...values].join('/') });
+    const text = localisePhrase(slotPhrases.equals, { column: label, values: [...values].join('/') });
     return { index: column.index, values, filled: condition.filled, text };
   }
   const filled = condition.filled ?? true;
-  return { index: column.index, values: null, filled, text: localise(filled ? slotPhrases.filled : slotPhrases.empty, { column: label }) };
-}
-
-function localise(template: LocalisedText, slots: Record<string, string>): LocalisedText {
-  const rendered = renderMessage(template, slots);
-  return { zh: rendered.message_zh, en: rendered.message_en };
+  return { index: column.index, values: null, filled, text: localisePhrase(filled ? slotPhrases.filled : slotPhrases.empty, { column: label }) };
 }
