@@ -62,7 +62,7 @@ export function placeStacks(app: App, options: PlaceStacksOptions): PtsStacks {
         env,
         tags,
         description: 'PTS reports: a release of the task pane (files, config.json, manifest.xml)',
-        bucket: pane.hosting.bucket,
+        bucketArnExportName: pane.bucketArnExportName,
         distribution: pane.hosting.distribution,
         paneOrigin: pane.hosting.origin,
         paneDir,

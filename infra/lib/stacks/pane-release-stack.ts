@@ -1,11 +1,12 @@
-import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Fn, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
-import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { PaneRelease, type PaneRuntimeConfig } from '../constructs/pane-release';
 
 export interface PaneReleaseStackProps extends StackProps {
-  readonly bucket: IBucket;
+  /** Name of the export holding the pane bucket's ARN (PaneStack.bucketArnExportName). */
+  readonly bucketArnExportName: string;
   readonly distribution: IDistribution;
   readonly paneOrigin: string;
   /** Absolute path of the built pane (dist/addin/). */
@@ -22,8 +23,9 @@ export class PaneReleaseStack extends Stack {
 
   constructor(scope: Construct, id: string, props: PaneReleaseStackProps) {
     super(scope, id, props);
+    const bucket = Bucket.fromBucketArn(this, 'PaneBucket', Fn.importValue(props.bucketArnExportName));
     this.release = new PaneRelease(this, 'Release', {
-      bucket: props.bucket,
+      bucket,
       distribution: props.distribution,
       paneOrigin: props.paneOrigin,
       paneDir: props.paneDir,
@@ -35,13 +37,13 @@ export class PaneReleaseStack extends Stack {
     // BucketDeployment runs a CDK-provided singleton function created at stack level.
     for (const child of this.node.children) {
       if (child.node.id.startsWith('Custom::CDKBucketDeployment')) {
-        acknowledgeBucketDeploymentHandler(child);
+        acknowledgeBucketDeploymentHandler(child, props.bucketArnExportName);
       }
     }
   }
 }
 
-function acknowledgeBucketDeploymentHandler(handler: Construct): void {
+function acknowledgeBucketDeploymentHandler(handler: Construct, bucketArnExportName: string): void {
   const cdkOwned = 'CDK-provided BucketDeployment handler (aws-cdk-lib 2.276), run only by CloudFormation during a deployment, never reachable by users';
   const reasons: Record<string, string> = {
     'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]': `${cdkOwned}; the managed policy only lets it write its own CloudWatch logs.`,
@@ -51,7 +53,7 @@ function acknowledgeBucketDeploymentHandler(handler: Construct): void {
     'AwsSolutions-IAM5[Action::s3:DeleteObject*]': `${cdkOwned}; prunes files of the previous release from the pane bucket (older versions stay 90 days).`,
     'AwsSolutions-IAM5[Action::s3:Abort*]': `${cdkOwned}; aborts its own failed multipart uploads to the pane bucket.`,
     'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]': `${cdkOwned}; the asset key changes with every release, so the grant covers the bootstrap asset bucket.`,
-    'AwsSolutions-IAM5[Resource::<PaneBucket.Arn>/*]': `${cdkOwned}; a release writes every object of the pane bucket.`,
+    [`AwsSolutions-IAM5[Resource::${bucketArnExportName}/*]`]: `${cdkOwned}; a release writes every object of the pane bucket.`,
     'AwsSolutions-IAM5[Resource::*]': `${cdkOwned}; cloudfront:CreateInvalidation and GetInvalidation of the release, granted by aws-cdk-lib on *.`,
     'AwsSolutions-L1': `${cdkOwned}; its runtime is pinned by aws-cdk-lib and moves with CDK upgrades.`,
     'Serverless-LambdaLatestVersion': `${cdkOwned}; its runtime is pinned by aws-cdk-lib and moves with CDK upgrades.`,
