@@ -29,6 +29,11 @@ describe('validateSheet: 活动追踪 (activity-tracking v1)', () => {
       expect(findingsOf([{}], { ...activityHeader, unit: '新华路网点' })).toEqual([]);
     });
 
+    it('resolves a workplace named in 职场/网点 to its code', () => {
+      const grid = buildGrid(spec, { header: activityHeader, rows: [activityRow] });
+      expect(validateSheet(grid, spec, options).unitCode).toBe('W01');
+    });
+
     it('reports a 职场/网点 the organisation does not have', () => {
       expect(findingsOf([{}], { ...activityHeader, unit: '西湖职场' })).toEqual([['活动追踪!B2', 'unknown-org-unit']]);
     });
