@@ -1,0 +1,263 @@
+/**
+ * Submissions: heads (current version + aggregate), rows per attempt, the flip, audit records and
+ * idempotency records (docs/data-model.md patterns 7–17). The only module that writes them.
+ */
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Finding } from '../../../shared/src/findings/types';
+import type { UnitAggregate } from '../../../shared/src/summary/unit-aggregate';
+import type { TypedRow } from '../../../shared/src/validation/types';
+import { batchWriteAll, type BatchWriteOptions, type WriteRequest } from './batch-write';
+import type { TableRef } from './dynamo';
+import { auditPk, headKey, idempotencyKey, phoneIndexPk, rowSk, rowsPk, type SubmissionId } from './keys';
+import { queryAll } from './query-all';
+
+/** An answer as first given, kept for replays. */
+export interface StoredAnswer {
+  statusCode: number;
+  body: unknown;
+}
+
+export interface SubmissionHead extends SubmissionId {
+  version: number;
+  attempt: string;
+  contentHash: string;
+  templateVersion: number;
+  submitter: string;
+  submitterName: string | null;
+  submittedAt: string;
+  late: boolean;
+  rowCount: number;
+  aggregate: UnitAggregate;
+  findings: Finding[];
+  response: StoredAnswer;
+}
+
+export interface AuditRecord {
+  subBranch: string;
+  date: string;
+  outlet: string | null;
+  template: string | null;
+  templateVersion: number | null;
+  period: string | null;
+  outcome: 'accepted' | 'rejected';
+  version: number | null;
+  late: boolean;
+  submitter: string;
+  submittedAt: string;
+  contentHash: string | null;
+  errorCount: number;
+  warningCount: number;
+  findings: Finding[];
+  /** Unique part of the sort key (attempt id or a random id). */
+  ref: string;
+}
+
+export interface IdempotencyRecord {
+  hash: string;
+  requestHash: string;
+  response: StoredAnswer;
+}
+
+export interface PhoneEntry {
+  phone: string;
+  outlet: string;
+  period: string;
+  attempt: string;
+  rowNumber: number;
+}
+
+const IDEMPOTENCY_TTL_S = 24 * 3600;
+
+function stripKeys<T>(item: Record<string, unknown>): T {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ttl: _ttl, ...rest } = item;
+  return rest as T;
+}
+
+/** Head and idempotency record in one BatchGetItem (pattern 7); unprocessed keys are asked again. */
+export async function getHeadAndIdempotency(
+  table: TableRef,
+  id: SubmissionId,
+  idempotencyHash?: string,
+): Promise<{ head?: SubmissionHead; idempotency?: IdempotencyRecord }> {
+  const keys: Record<string, string>[] = [headKey(id)];
+  if (idempotencyHash) keys.push(idempotencyKey(idempotencyHash));
+  const found: Record<string, unknown>[] = [];
+  let pending: Record<string, unknown>[] | undefined = keys;
+  for (let attempt = 0; pending && pending.length > 0; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+    if (attempt > 8) throw new Error('BatchGetItem left keys unprocessed after 8 tries');
+    const result: BatchGetCommandOutput = await table.doc.send(new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: pending, ConsistentRead: true } } }));
+    found.push(...(result.Responses?.[table.tableName] ?? []));
+    pending = result.UnprocessedKeys?.[table.tableName]?.Keys;
+  }
+  const head = found.find((i) => String(i.pk).startsWith('SUB#'));
+  const idem = found.find((i) => String(i.pk).startsWith('IDEM#'));
+  return {
+    head: head ? stripKeys<SubmissionHead>(head) : undefined,
+    idempotency: idem ? (stripKeys<IdempotencyRecord & { status: string }>(idem) as IdempotencyRecord) : undefined,
+  };
+}
+
+export async function getHead(table: TableRef, id: SubmissionId): Promise<SubmissionHead | undefined> {
+  const result = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: headKey(id), ConsistentRead: true }));
+  return result.Item ? stripKeys<SubmissionHead>(result.Item) : undefined;
+}
+
+export interface RowsPhoneIndex {
+  /** Column letter of the phone column. */
+  column: string;
+  subBranch: string;
+  campaignFrom: string;
+}
+
+/** Writes the rows of one attempt (pattern 8); rows are numbered 1..n in the sort key. */
+export async function writeRows(
+  table: TableRef,
+  id: SubmissionId,
+  attempt: string,
+  rows: readonly TypedRow[],
+  phoneIndex?: RowsPhoneIndex,
+  options?: BatchWriteOptions,
+): Promise<void> {
+  const pk = rowsPk(id, attempt);
+  const requests: WriteRequest[] = rows.map((row, index) => {
+    const item: Record<string, unknown> = { pk, sk: rowSk(index + 1), row };
+    const phone = phoneIndex ? row.values[phoneIndex.column] : undefined;
+    if (phoneIndex && typeof phone === 'string' && phone !== '') {
+      item.gsi1pk = phoneIndexPk(phoneIndex.subBranch, phoneIndex.campaignFrom);
+      item.gsi1sk = `${phone}#${id.outlet}#${id.period}#${attempt}#${row.rowNumber}`;
+    }
+    return { PutRequest: { Item: item } };
+  });
+  await batchWriteAll(table, requests, options);
+}
+
+/** Deletes the rows of an attempt by their known keys (pattern 10). */
+export async function deleteRows(table: TableRef, id: SubmissionId, attempt: string, rowCount: number, options?: BatchWriteOptions): Promise<void> {
+  const pk = rowsPk(id, attempt);
+  const requests: WriteRequest[] = Array.from({ length: rowCount }, (_, i) => ({ DeleteRequest: { Key: { pk, sk: rowSk(i + 1) } } }));
+  await batchWriteAll(table, requests, options);
+}
+
+/** The rows of an attempt, in order (pattern 11). */
+export async function queryRows(table: TableRef, id: SubmissionId, attempt: string): Promise<TypedRow[]> {
+  const items = await queryAll<{ row: TypedRow }>(table, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': rowsPk(id, attempt) },
+    ConsistentRead: true,
+  });
+  return items.map((i) => i.row);
+}
+
+/** Heads of a sub-branch and template over a range of periods, both included (pattern 12: one Query). */
+export async function queryHeads(table: TableRef, subBranch: string, template: string, from: string, to: string): Promise<SubmissionHead[]> {
+  const items = await queryAll<Record<string, unknown>>(table, {
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': `SUB#${subBranch}#${template}`, ':from': `P#${from}`, ':to': `P#${to}#~` },
+  });
+  return items.map((i) => stripKeys<SubmissionHead>(i));
+}
+
+/** Phone entries of a sub-branch's campaign (pattern 14, on gsi1); may include replaced attempts. */
+export async function queryPhoneEntries(table: TableRef, subBranch: string, campaignFrom: string): Promise<PhoneEntry[]> {
+  const items = await queryAll<{ gsi1sk: string }>(table, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': phoneIndexPk(subBranch, campaignFrom) },
+    ProjectionExpression: 'gsi1sk',
+  });
+  return items.map((i) => {
+    const [phone, outlet, period, attempt, rowNumber] = i.gsi1sk.split('#');
+    return { phone, outlet, period, attempt, rowNumber: Number(rowNumber) };
+  });
+}
+
+export type FlipResult = 'flipped' | 'version-conflict' | 'idempotency-conflict';
+
+function auditItem(table: TableRef, audit: AuditRecord) {
+  return {
+    Put: {
+      TableName: table.tableName,
+      Item: { pk: auditPk(audit.subBranch, audit.date), sk: `${audit.submittedAt}#${audit.ref}`, ...audit },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+function idempotencyItem(table: TableRef, record: IdempotencyRecord, nowSeconds: number) {
+  return {
+    Put: {
+      TableName: table.tableName,
+      Item: { ...idempotencyKey(record.hash), status: 'COMPLETED', ...record, ttl: nowSeconds + IDEMPOTENCY_TTL_S },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+async function transact(table: TableRef, items: NonNullable<TransactWriteCommandInput['TransactItems']>): Promise<number | undefined> {
+  try {
+    await table.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    return undefined;
+  } catch (error) {
+    if ((error as Error).name !== 'TransactionCanceledException') throw error;
+    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+    const index = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+    if (index < 0) throw error;
+    return index;
+  }
+}
+
+/**
+ * The flip (pattern 9): the head moves to `head.version` only if it still has `expectedVersion`
+ * (0: no head yet), with the audit record and the idempotency record, all or nothing.
+ */
+export async function flipSubmission(
+  table: TableRef,
+  flip: { head: SubmissionHead; expectedVersion: number; audit: AuditRecord; idempotency?: IdempotencyRecord; nowSeconds: number },
+): Promise<FlipResult> {
+  const { head } = flip;
+  const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+    {
+      Put: {
+        TableName: table.tableName,
+        Item: { ...headKey(head), ...head },
+        ConditionExpression: flip.expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
+        ExpressionAttributeValues: flip.expectedVersion === 0 ? undefined : { ':expected': flip.expectedVersion },
+      },
+    },
+    auditItem(table, flip.audit),
+  ];
+  if (flip.idempotency) items.push(idempotencyItem(table, flip.idempotency, flip.nowSeconds));
+  const failed = await transact(table, items);
+  if (failed === undefined) return 'flipped';
+  if (failed === 2) return 'idempotency-conflict';
+  if (failed === 0) return 'version-conflict';
+  throw new Error('audit record already exists for this attempt');
+}
+
+/** A rejected attempt (pattern 17): its audit record, and its idempotency record when a key was sent. */
+export async function recordRejectedAttempt(
+  table: TableRef,
+  audit: AuditRecord,
+  idempotency: IdempotencyRecord | undefined,
+  nowSeconds: number,
+): Promise<'recorded' | 'idempotency-conflict'> {
+  const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [auditItem(table, audit)];
+  if (idempotency) items.push(idempotencyItem(table, idempotency, nowSeconds));
+  const failed = await transact(table, items);
+  return failed === 1 ? 'idempotency-conflict' : 'recorded';
+}
+
+export async function getIdempotencyRecord(table: TableRef, hash: string): Promise<IdempotencyRecord | undefined> {
+  const result = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: idempotencyKey(hash), ConsistentRead: true }));
+  return result.Item ? stripKeys<IdempotencyRecord>(result.Item) : undefined;
+}
+
+/** Audit records of a sub-branch for a day, in time order (pattern 15). */
+export async function queryAudit(table: TableRef, subBranch: string, date: string): Promise<AuditRecord[]> {
+  const items = await queryAll<Record<string, unknown>>(table, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': auditPk(subBranch, date) },
+  });
+  return items.map((i) => stripKeys<AuditRecord>(i));
+}

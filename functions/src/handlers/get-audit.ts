@@ -1,0 +1,14 @@
+/** GET /audit?date=[&subBranch=] (auditor). */
+import { httpRoute } from '../middleware/http-handler';
+import { jsonResponse } from '../middleware/responses';
+import { auditQuerySchema, getAuditOverview, getSubBranchAudit } from '../services/get-audit';
+import { requireRole } from '../services/caller';
+import { defaultDeps } from '../services/deps';
+
+export const handler = httpRoute(async (event, caller) => {
+  requireRole(caller, 'auditor');
+  const query = auditQuerySchema.parse(event.queryStringParameters ?? {});
+  const deps = defaultDeps();
+  const body = query.subBranch ? await getSubBranchAudit(deps, caller, query.date, query.subBranch) : await getAuditOverview(deps, caller, query.date);
+  return jsonResponse(200, body);
+});

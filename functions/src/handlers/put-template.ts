@@ -1,0 +1,17 @@
+/** PUT /templates/{id}/{version} (auditor): a new template version; an existing version is 409. */
+import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
+import * as z from 'zod';
+import { httpEventSchema, httpRoute } from '../middleware/http-handler';
+import { jsonResponse } from '../middleware/responses';
+import { defaultDeps } from '../services/deps';
+import { parseVersion, putTemplate } from '../services/manage-templates';
+
+const schema = httpEventSchema.extend({ body: JSONStringified(z.record(z.string(), z.unknown())) });
+
+export const handler = httpRoute(
+  async (event, caller) => {
+    const version = parseVersion(event.pathParameters?.version);
+    return jsonResponse(201, await putTemplate(defaultDeps(), caller, event.pathParameters?.id ?? '', version, event.body));
+  },
+  { schema },
+);

@@ -1,0 +1,46 @@
+/** The one mapping from thrown errors to HTTP answers `{ code, message_zh, message_en, findings? }`. */
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { ZodError } from 'zod';
+import { WorkbookReadError } from '../../../shared/src/xlsx/workbook-read-error';
+import { ApiError } from '../services/errors';
+import { jsonResponse } from './responses';
+
+interface ErrorBody {
+  code: string;
+  message_zh: string;
+  message_en: string;
+  findings?: unknown[];
+}
+
+function zodDetail(error: ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Maps an error to its status and body; anything unknown is a 500 that says nothing of the internals. */
+export function toHttpResponse(error: unknown): APIGatewayProxyStructuredResultV2 {
+  if (error instanceof ApiError) {
+    const body: ErrorBody = { code: error.code, message_zh: error.message_zh, message_en: error.message_en };
+    if (error.findings) body.findings = error.findings;
+    return jsonResponse(error.statusCode, body);
+  }
+  if (error instanceof WorkbookReadError) {
+    return jsonResponse(400, { code: error.code, message_zh: error.message_zh, message_en: error.message_en });
+  }
+  const named = error as { name?: string; code?: unknown; message_zh?: unknown; message_en?: unknown; cause?: unknown };
+  if (named?.name === 'WorkbookUnusableError' && typeof named.code === 'string') {
+    return jsonResponse(400, {
+      code: named.code,
+      message_zh: typeof named.message_zh === 'string' ? named.message_zh : '工作簿中找不到可识别的模板工作表',
+      message_en: typeof named.message_en === 'string' ? named.message_en : 'no template sheet could be found in the workbook',
+    });
+  }
+  const zodError = error instanceof ZodError ? error : named?.name === 'ParseError' && named.cause instanceof ZodError ? named.cause : undefined;
+  if (zodError || named?.name === 'ParseError') {
+    const detail = zodError ? zodDetail(zodError) : String((error as Error).message);
+    return jsonResponse(400, { code: 'bad-request', message_zh: `请求内容无效：${detail}`, message_en: `invalid request: ${detail}` });
+  }
+  return jsonResponse(500, { code: 'internal-error', message_zh: '服务器内部错误，请稍后重试', message_en: 'internal server error, please retry later' });
+}

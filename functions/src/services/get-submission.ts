@@ -1,0 +1,57 @@
+/** GET /submissions/{outlet}/{template}/{period}: the current version, its rows and findings. */
+import type { Finding } from '../../../shared/src/findings/types';
+import { maskPhoneColumns } from '../../../shared/src/security/mask-phone-columns';
+import type { TypedRow } from '../../../shared/src/validation/types';
+import { findUnitSubBranch, getOrganisation } from '../adapters/org-store';
+import { getHead, queryRows, type SubmissionHead } from '../adapters/submission-store';
+import type { SubmissionId } from '../adapters/keys';
+import { canReadOutlet, forbiddenScope, type Caller } from './caller';
+import type { ServiceDeps } from './deps';
+import { NotFoundError } from './errors';
+import { findDuplicateCustomers } from './find-duplicate-customers';
+import { loadRegistry } from './load-registry';
+
+export interface SubmissionView {
+  submission: Omit<SubmissionHead, 'response' | 'aggregate' | 'findings' | 'attempt'>;
+  findings: Finding[];
+  rows: TypedRow[];
+}
+
+/** Reads the head, then its rows; a count short of the head's (a replacement deleted them meanwhile) reads again. */
+export async function readCurrentRows(deps: ServiceDeps, id: SubmissionId, head: SubmissionHead): Promise<{ head: SubmissionHead; rows: TypedRow[] }> {
+  let current = head;
+  for (let tries = 0; tries < 5; tries++) {
+    const rows = await queryRows(deps.table, id, current.attempt);
+    if (rows.length === current.rowCount) return { head: current, rows };
+    const again = await getHead(deps.table, id);
+    if (!again) break;
+    current = again;
+  }
+  throw new Error(`rows of ${id.outlet}/${id.template}/${id.period} kept changing while read`);
+}
+
+export async function getSubmission(deps: ServiceDeps, caller: Caller, params: { outlet: string; template: string; period: string }): Promise<SubmissionView> {
+  if (caller.role === 'outlet_head' && caller.outlet !== params.outlet) throw forbiddenScope(`网点 ${params.outlet} / outlet ${params.outlet}`);
+  const subBranch = await findUnitSubBranch(deps.table, params.outlet);
+  if (subBranch && !canReadOutlet(caller, subBranch, params.outlet)) throw forbiddenScope(`网点 ${params.outlet} / outlet ${params.outlet}`);
+  const notFound = new NotFoundError(
+    `没有网点 ${params.outlet} 的 ${params.template} ${params.period} 报表`,
+    `no ${params.template} report of outlet ${params.outlet} for ${params.period}`,
+  );
+  if (!subBranch) throw notFound;
+  const id: SubmissionId = { subBranch, template: params.template, period: params.period, outlet: params.outlet };
+  const head = await getHead(deps.table, id);
+  if (!head) throw notFound;
+  const { head: read, rows } = await readCurrentRows(deps, id, head);
+  const registry = await loadRegistry(deps);
+  const spec = registry.find({ id: read.template, version: read.templateVersion }) ?? registry.current(read.template);
+  const ownOutlet = caller.role === 'outlet_head' && caller.outlet === params.outlet;
+  const organisation = await getOrganisation(deps.table, subBranch, deps.now().getTime());
+  const duplicates = spec && organisation ? await findDuplicateCustomers(deps, spec, organisation) : [];
+  const { response: _r, aggregate: _a, findings, attempt: _t, ...submission } = read;
+  return {
+    submission,
+    findings: [...findings, ...duplicates.filter((d) => d.outlet === params.outlet && d.period === params.period).map((d) => d.finding)],
+    rows: spec && !ownOutlet ? maskPhoneColumns(spec, rows) : rows,
+  };
+}
