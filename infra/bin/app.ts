@@ -1,17 +1,34 @@
 /**
- * The CDK app. The only place that reads the environment and the context:
- *   npm run synth                       (dev stage, writes cdk.out/)
- *   npx tsx infra/bin/app.ts -> with CDK_CONTEXT_JSON / `cdk synth -c stage=prod`
- *   PTS_STAGE=prod npm run synth
- * Context/env: stage (PTS_STAGE) dev|prod, alarmEmail (PTS_ALARM_EMAIL), mfa (required|optional),
- * cognitoThreatProtection (on|off).
+ * The CDK app: the only place that reads the environment and the context, and places the stacks.
+ *   npm run synth                          dev stage, writes cdk.out/ (no CDK CLI, no AWS account)
+ *   npm run synth -- -c stage=prod         or PTS_STAGE=prod npm run synth
+ *   npx aws-cdk@2 deploy --all -c stage=prod   (cdk.json runs this file with tsx)
+ * Settings (context key / environment variable): stage / PTS_STAGE (dev | prod),
+ * alarmEmail / PTS_ALARM_EMAIL, mfa / PTS_MFA (required | optional),
+ * cognitoThreatProtection / PTS_COGNITO_THREAT_PROTECTION (on | off).
  */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { placeStacks } from '../lib/place-stacks';
 import { stageConfigFor } from '../lib/stage-config';
 
-const app = new App();
+/** `-c key=value` arguments, for runs without the CDK CLI (the CLI passes its context in CDK_CONTEXT_JSON). */
+function contextFromArguments(args: readonly string[]): Record<string, string> {
+  const context: Record<string, string> = {};
+  args.forEach((arg, index) => {
+    if ((arg === '-c' || arg === '--context') && args[index + 1]?.includes('=')) {
+      const [key, ...value] = args[index + 1].split('=');
+      context[key] = value.join('=');
+    }
+  });
+  return context;
+}
+
+const app = new App({
+  context: contextFromArguments(process.argv.slice(2)),
+  // Under the CDK CLI, CDK_OUTDIR says where; alone, write cdk.out/ like the CLI would.
+  ...(process.env.CDK_OUTDIR ? {} : { outdir: 'cdk.out' }),
+});
 
 function setting(contextKey: string, envName: string): string | undefined {
   const fromContext: unknown = app.node.tryGetContext(contextKey);
