@@ -29,8 +29,8 @@ function isTypedRow(value: unknown): value is TypedRow {
 }
 
 /**
- * Header and rows of a stored submission (GET /submissions/...): typed rows (`rows`) with the header (`header`),
- * or the submitted grid (`workbook.sheets` / `sheets`) from which the data rows are taken.
+ * Header and rows of a stored submission (GET /submissions/...: `{ submission, findings, rows }`): the typed rows,
+ * with the header when the answer has one; or a submitted grid (`workbook.sheets` / `sheets`) to take the rows from.
  */
 export function storedSubmissionContent(
   spec: TemplateSpec,
@@ -43,8 +43,9 @@ export function storedSubmissionContent(
       if (typeof value === 'string' || typeof value === 'number') header[key] = value;
     }
   }
-  if (Array.isArray(source.rows) && source.rows.every(isTypedRow)) {
-    const rows = [...(source.rows as TypedRow[])].sort((a, b) => a.rowNumber - b.rowNumber).map((r) => ({ ...r.values }));
+  const typedRows = Array.isArray(body.rows) ? body.rows : source.rows;
+  if (Array.isArray(typedRows) && typedRows.every(isTypedRow)) {
+    const rows = [...(typedRows as TypedRow[])].sort((a, b) => a.rowNumber - b.rowNumber).map((r) => ({ ...r.values }));
     return { header, rows };
   }
   const workbook = (source.workbook ?? source.grid ?? source) as { sheets?: { sheetName: string; values: CellValue[][] }[] };

@@ -35,6 +35,10 @@ function isRecordArray(value: unknown): value is Record<string, unknown>[] {
 }
 
 function missingOf(audit: Record<string, unknown>): { outlet?: string; outletName?: string }[] | null {
+  // A sub-branch audit lists every outlet with `reported`; those not reported are the missing ones.
+  if (isRecordArray(audit.outlets) && audit.outlets.every((o) => typeof o.reported === 'boolean')) {
+    return audit.outlets.filter((o) => o.reported === false) as { outlet?: string; outletName?: string }[];
+  }
   const list = audit.missing ?? audit.missingOutlets;
   if (!Array.isArray(list)) return null;
   return list.map((m) => (typeof m === 'string' ? { outlet: m } : (m as { outlet?: string; outletName?: string })));

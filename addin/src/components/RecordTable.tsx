@@ -35,8 +35,14 @@ const LABELS: Record<string, string> = {
   message_zh: '说明',
 };
 
-function show(value: unknown): string {
+function show(key: string, value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (key === 'versions' && Array.isArray(value)) {
+    return value
+      .map((v: { template?: string; templateVersion?: number; version?: number; late?: boolean }) => `${v.template ?? ''} v${v.templateVersion ?? '?'}（第 ${v.version ?? '?'} 次${v.late ? '，迟报' : ''}）`)
+      .join('；');
+  }
+  if (key === 'rejectedAttempts' && Array.isArray(value)) return `${value.length}`;
   if (Array.isArray(value)) {
     return value
       .map((v) => (typeof v === 'object' && v !== null ? String((v as Record<string, unknown>).message_zh ?? (v as Record<string, unknown>).code ?? JSON.stringify(v)) : String(v)))
@@ -67,7 +73,7 @@ export function RecordTable({ caption, records }: RecordTableProps) {
             <TableRow key={i}>
               {columns.map((c) => (
                 <TableCell key={c} className={styles.cell}>
-                  {show(r[c])}
+                  {show(c, r[c])}
                 </TableCell>
               ))}
             </TableRow>

@@ -37,6 +37,8 @@ export interface MemorySheet {
   tables: { address: string; style: string }[];
   charts: { type: 'bar'; title: string; categories: string[]; values: (number | null)[] }[];
   sequence: SequencePlan | null;
+  /** Number formats of whole data columns (a template's text, date and money columns). */
+  columnFormats: Map<string, { format: string; firstRow: number; lastRow: number }>;
 }
 
 function key(col: string, row: number): string {
@@ -65,7 +67,7 @@ export class MemoryWorkbook implements WorkbookHost {
   }
 
   addSheet(name: string): MemorySheet {
-    const sheet: MemorySheet = { name, cells: new Map(), highlights: new Map(), lists: new Map(), veryHidden: false, tables: [], charts: [], sequence: null };
+    const sheet: MemorySheet = { name, cells: new Map(), highlights: new Map(), lists: new Map(), veryHidden: false, tables: [], charts: [], sequence: null, columnFormats: new Map() };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -81,8 +83,11 @@ export class MemoryWorkbook implements WorkbookHost {
   private put(sheet: MemorySheet, address: string, patch: Partial<MemoryCell>): void {
     const current = sheet.cells.get(address) ?? { value: null, formula: null, numberFormat: null, fill: null };
     const next = { ...current, ...patch };
+    const ref = parseCellAddress(address);
+    const column = ref ? sheet.columnFormats.get(ref.col) : undefined;
+    const format = next.numberFormat ?? (column && ref && ref.row >= column.firstRow && ref.row <= column.lastRow ? column.format : null);
     // Excel reads a value that looks like a formula as one, unless the cell is formatted as text.
-    if (patch.value !== undefined && isFormulaLikeText(patch.value) && next.numberFormat !== '@' && /^[=+\-@]/.test(patch.value)) {
+    if (patch.value !== undefined && isFormulaLikeText(patch.value) && format !== '@' && /^[=+\-@]/.test(patch.value)) {
       next.formula = patch.value.startsWith('=') ? patch.value : `=${patch.value}`;
       next.value = null;
     } else if (patch.value !== undefined && patch.formula === undefined) {
@@ -219,6 +224,7 @@ export class MemoryWorkbook implements WorkbookHost {
     for (const [address, format] of Object.entries(plan.cellFormats)) this.put(sheet, address, { numberFormat: format });
     for (const [address, formula] of Object.entries(plan.formulas)) this.put(sheet, address, { formula, value: null });
     for (const column of plan.columns) {
+      if (column.numberFormat) sheet.columnFormats.set(column.col, { format: column.numberFormat, firstRow: plan.firstDataRow, lastRow: plan.lastDataRow });
       if (column.list) sheet.lists.set(column.col, column.list);
       column.formulas?.forEach((formula, i) => this.put(sheet, key(column.col, plan.firstDataRow + i), { formula, value: null }));
     }

@@ -1,0 +1,115 @@
+/**
+ * Checking, fixing and reading a sheet for submission, on the in-memory workbook behind the WorkbookHost port.
+ */
+import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
+import { createTemplateRegistry } from '../../../shared/src/spec/template-registry';
+import { MemoryWorkbook } from '../../../addin/src/excel/memory-workbook';
+import { planTemplateSheet } from '../../../addin/src/sheets/plan-template-sheet';
+import { checkActiveSheet, fixActiveSheet, highlightsFor, readForSubmission } from '../../../addin/src/actions/sheet-checks';
+
+const registry = createTemplateRegistry(builtinTemplates);
+const spec = registry.current('invite-daily')!;
+const header = { subBranch: '3301', outlet: '3301001', reportDate: '2026-12-01', submitter: '王主任' };
+
+async function filledWorkbook(): Promise<MemoryWorkbook> {
+  const workbook = new MemoryWorkbook();
+  await workbook.insertTemplateSheet(planTemplateSheet(spec, { header }));
+  workbook.setValues('邀约明细', 'B5', [
+    ['张三', '+86 138-0013-8000', '存量客户', '高端客户', '150万', '保险到期', 45, '电话', '李经理', 'Y', '是', '2026年12月8日'],
+    ['李四', '13900139000', '流量客户', '中端客户', 30, '无', 17, '短信', '李经理', '否'],
+  ]);
+  return workbook;
+}
+
+describe('checkActiveSheet', () => {
+  it('lists the findings and marks error and warning cells, apart from the user fill', async () => {
+    // Prepare
+    const workbook = await filledWorkbook();
+    workbook.setFill('邀约明细', 'E6', '#00FF00');
+
+    // Act
+    const result = await checkActiveSheet(workbook, registry, '2026-12-01');
+
+    // Assess
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.validation.findings.map((f) => [f.address, f.code])).toEqual([
+      ['邀约明细!C5', 'type-error'],
+      ['邀约明细!F5', 'type-error'],
+      ['邀约明细!K5', 'type-error'],
+      ['邀约明细!M5', 'type-error'],
+      ['邀约明细!E6', 'enum-error'],
+      ['邀约明细!H6', 'constraint-error'],
+      ['邀约明细', 'org-rules-skipped'],
+    ]);
+    const sheet = workbook.sheet('邀约明细')!;
+    expect(Object.fromEntries(sheet.highlights)).toEqual({ C5: 'warning', F5: 'warning', K5: 'warning', M5: 'warning', E6: 'error', H6: 'error' });
+    expect(workbook.cell('邀约明细', 'E6')?.fill).toBe('#00FF00');
+  });
+
+  it('numbers the filled rows in 序号', async () => {
+    const workbook = await filledWorkbook();
+    workbook.sheet('邀约明细')!.sequence = null; // as in a workbook opened without the add-in's change handler
+    workbook.setValues('邀约明细', 'A5', [[null], [null]]);
+    expect(workbook.cell('邀约明细', 'A5')?.value).toBeNull();
+    await checkActiveSheet(workbook, registry, '2026-12-01');
+    expect([workbook.cell('邀约明细', 'A5')?.value, workbook.cell('邀约明细', 'A6')?.value]).toEqual([1, 2]);
+  });
+
+  it('says in Chinese when the active sheet is no template', async () => {
+    const workbook = new MemoryWorkbook(['Sheet1']);
+    workbook.setValues('Sheet1', 'A1', [['随便写的']]);
+    const result = await checkActiveSheet(workbook, registry, '2026-12-01');
+    expect(result).toMatchObject({ ok: false, code: 'no-template-sheet', message_zh: expect.stringContaining('没有模板工作表') });
+  });
+});
+
+describe('fixActiveSheet', () => {
+  it('applies every safe fix in one step and leaves only what needs a person', async () => {
+    // Prepare
+    const workbook = await filledWorkbook();
+
+    // Act
+    const result = await fixActiveSheet(workbook, registry, '2026-12-01');
+
+    // Assess
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.applied.map((f) => f.address)).toEqual(['邀约明细!C5', '邀约明细!F5', '邀约明细!K5', '邀约明细!M5']);
+    const cell = (a: string) => workbook.cell('邀约明细', a);
+    expect([cell('C5')?.value, cell('C5')?.numberFormat, cell('F5')?.value, cell('K5')?.value, cell('M5')?.value, cell('M5')?.numberFormat]).toEqual([
+      '13800138000', '@', 150, '是', 46364, 'yyyy-mm-dd',
+    ]);
+    expect(result.value.validation.findings.filter((f) => f.severity !== 'notice').map((f) => f.address)).toEqual(['邀约明细!E6', '邀约明细!H6']);
+    expect(Object.fromEntries(workbook.sheet('邀约明细')!.highlights)).toEqual({ E6: 'error', H6: 'error' });
+  });
+});
+
+describe('readForSubmission', () => {
+  it('gives the workbook to send with its identity, and the check', async () => {
+    const workbook = await filledWorkbook();
+    await fixActiveSheet(workbook, registry, '2026-12-01');
+    workbook.setValues('邀约明细', 'E6', [['普通客户']]);
+    workbook.setValues('邀约明细', 'H6', [[30]]);
+
+    const result = await readForSubmission(workbook, registry, '2026-12-01');
+
+    expect(result.ok && result.value.validation.hasErrors).toBe(false);
+    expect(result.ok && result.value.workbook.identities).toEqual([{ sheetName: '邀约明细', id: 'invite-daily', version: 1 }]);
+    expect(result.ok && result.value.validation.rows).toHaveLength(2);
+  });
+});
+
+describe('highlightsFor', () => {
+  it('keeps the error when a cell has an error and a warning, and skips other sheets and sheet-level findings', () => {
+    const base = { value: null, message_zh: '', message_en: '', fix: null };
+    expect(
+      highlightsFor('邀约明细', [
+        { ...base, code: 'type-error', severity: 'warning', address: '邀约明细!F5', row: 5, column: 'F' },
+        { ...base, code: 'constraint-error', severity: 'error', address: '邀约明细!F5', row: 5, column: 'F' },
+        { ...base, code: 'type-error', severity: 'error', address: '其他!F5', row: 5, column: 'F' },
+        { ...base, code: 'missing-label', severity: 'error', address: '邀约明细' },
+      ]),
+    ).toEqual([{ cell: 'F5', severity: 'error' }]);
+  });
+});
