@@ -192,7 +192,13 @@ async function acceptSheet(ctx: SubmitContext, period: string, outlet: string): 
 
   let current: SubmissionHead | undefined = read.head;
   const attempt = sha256Hex(`${contentHash}:${(current?.version ?? 0) + 1}`).slice(0, 16);
-  await writeRows(deps.table, id, attempt, rows, phoneIndex, deps.batchWrite);
+  try {
+    await writeRows(deps.table, id, attempt, rows, phoneIndex, deps.batchWrite);
+  } catch (error) {
+    // Nothing points at these rows; remove what was written unless a head already does (same content won earlier).
+    if ((await getHead(deps.table, id))?.attempt !== attempt) await removeReplacedRows(deps, id, { attempt, rowCount: rows.length });
+    throw error;
+  }
 
   for (let tries = 0; tries < MAX_FLIP_TRIES; tries++) {
     const version = (current?.version ?? 0) + 1;
