@@ -55,18 +55,18 @@ export const API_ROUTES: readonly ApiRouteDefinition[] = [
   },
   {
     method: 'GET', path: '/templates', handlerName: 'get-templates',
-    description: 'GET /templates: the current templates', public: false, tableActions: ['GetItem', 'Query'], memorySizeMb: 512, timeoutSeconds: 10,
+    description: 'GET /templates: the current templates', public: false, tableActions: ['Query'], memorySizeMb: 512, timeoutSeconds: 10,
   },
   {
     method: 'GET', path: '/templates/{id}/{version}', handlerName: 'get-template-xlsx',
-    description: 'GET /templates/{id}/{version}.xlsx: a blank template workbook', public: false, tableActions: ['GetItem', 'Query'], memorySizeMb: 1024, timeoutSeconds: 20,
+    description: 'GET /templates/{id}/{version}.xlsx: a blank template workbook', public: false, tableActions: ['Query'], memorySizeMb: 1024, timeoutSeconds: 20,
   },
   {
     method: 'PUT', path: '/templates/{id}/{version}', handlerName: 'put-template',
-    description: 'PUT /templates/{id}/{version}: issues a template version (auditor)', public: false, tableActions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], memorySizeMb: 512, timeoutSeconds: 10, prodReservedConcurrency: 2,
+    description: 'PUT /templates/{id}/{version}: issues a template version (auditor)', public: false, tableActions: ['Query', 'PutItem', 'UpdateItem'], memorySizeMb: 512, timeoutSeconds: 10, prodReservedConcurrency: 2,
   },
   {
     method: 'PUT', path: '/org/{subBranch}', handlerName: 'put-org',
-    description: 'PUT /org/{subBranch}: replaces an organisation file (auditor)', public: false, tableActions: ['GetItem', 'Query', 'PutItem', 'DeleteItem'], memorySizeMb: 512, timeoutSeconds: 10, prodReservedConcurrency: 2,
+    description: 'PUT /org/{subBranch}: replaces an organisation file (auditor)', public: false, tableActions: ['GetItem', 'PutItem', 'DeleteItem'], memorySizeMb: 512, timeoutSeconds: 10, prodReservedConcurrency: 2,
   },
 ];
