@@ -5,6 +5,7 @@
  */
 import { createFinding } from '../../../shared/src/findings/create-finding';
 import type { Finding } from '../../../shared/src/findings/types';
+import { findOrgUnit } from '../../../shared/src/org/find-org-unit';
 import type { Organisation } from '../../../shared/src/org/schema';
 import { isAfterDeadline } from '../../../shared/src/period/is-after-deadline';
 import { isoDateInShanghai } from '../../../shared/src/period/iso-date-in-shanghai';
@@ -101,6 +102,8 @@ export async function submitWorkbook(deps: ServiceDeps, input: SubmitWorkbookInp
   const submittedAt = now.toISOString();
   const asOf = isoDateInShanghai(now);
   const validation = validateWorkbook(workbook, registry, { asOf, organisation });
+  const sheetSubBranch = headerByRole(validation, 'subBranch');
+  if (sheetSubBranch && !findOrgUnit(organisation, sheetSubBranch, 'subBranch')) throw forbiddenScope(`支行 ${sheetSubBranch} / sub-branch ${sheetSubBranch}`);
   if (validation.unitCode && validation.unitCode !== caller.outlet) throw forbiddenScope(`网点 ${validation.unitCode} / outlet ${validation.unitCode}`);
 
   const requestHash = sha256Hex(bytes);
