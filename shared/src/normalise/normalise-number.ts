@@ -12,13 +12,13 @@ export interface NormaliseNumberOptions {
   unit?: string;
 }
 
-const NUMBER_WITH_UNIT = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d+))?\s*(万元|万|元)?$/;
+const NUMBER_WITH_UNIT = /^([+-]?)\s*([¥￥]?)\s*(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d+))?\s*(万元|万|元)?$/;
 const UNIT_MARKS = /万|元/g;
 
 /**
  * Normalises a number or an amount: numbers pass as they are; text such as `1,000,000`,
- * `１２３`, `100万`, `1.5万元`, `30万元` becomes a number (a change, so a safe fix).
- * Two units (`1万元万`), misplaced thousands separators (`1,00`) and, in an integer column,
+ * `１２３`, `100万`, `1.5万元`, `30万元`, `¥1,000` becomes a number (a change, so a safe fix).
+ * Two units (`1万元万`, `¥30万`; `¥` in a 万元 column), misplaced thousands separators (`1,00`) and, in an integer column,
  * fractions (`1.5`) are errors: reading them would be a guess.
  */
 export function normaliseNumber(value: RawCellValue, options: NormaliseNumberOptions = {}): Normalised<number> {
@@ -34,12 +34,13 @@ export function normaliseNumber(value: RawCellValue, options: NormaliseNumberOpt
     const units = text.match(UNIT_MARKS);
     return { ok: false, reason: units && units.length > 1 ? 'ambiguous' : 'unreadable' };
   }
-  const [, sign, integerPart, fractionPart = '', unit] = match;
+  const [, sign, currency, integerPart, fractionPart = '', unit] = match;
   if (integerPart === '' && fractionPart === '') return { ok: false, reason: 'unreadable' };
   const tenThousandColumn = options.unit === '万元';
   let shift = 0;
   if (unit === '万' || unit === '万元') shift = tenThousandColumn ? 0 : 4;
   else if (unit === '元' && tenThousandColumn) return { ok: false, reason: 'ambiguous' };
+  if (currency !== '' && (tenThousandColumn || unit !== undefined)) return { ok: false, reason: 'ambiguous' };
   const parsed = parseDecimal(sign, integerPart.replace(/,/g, ''), fractionPart, shift);
   if (options.integer && !Number.isInteger(parsed)) return { ok: false, reason: 'not-integer' };
   return { ok: true, value: parsed, changed: true };

@@ -13,6 +13,8 @@ describe('normaliseNumber', () => {
     ['-3.25', -3.25],
     ['1.2345万', 12_345],
     ['100元', 100],
+    ['¥1,000', 1000],
+    ['￥2,500.50', 2500.5],
   ])('reads %p as %p yuan, with a change', (typed, expected) => {
     // Prepare / Act
     const result = normaliseNumber(typed);
@@ -35,6 +37,10 @@ describe('normaliseNumber', () => {
 
   it('refuses an amount with two units as ambiguous', () => {
     expect(normaliseNumber('1万元万')).toEqual({ ok: false, reason: 'ambiguous' });
+  });
+
+  it('refuses a yuan sign together with 万, or in a 万元 column, as ambiguous', () => {
+    expect([normaliseNumber('¥30万').ok, normaliseNumber('¥30', { unit: '万元' }).ok]).toEqual([false, false]);
   });
 
   it('refuses a fraction in an integer column rather than rounding it', () => {
