@@ -68,8 +68,10 @@ export interface PhoneEntry {
 
 const IDEMPOTENCY_TTL_S = 24 * 3600;
 
+/** An item without its key attributes; a stored answer (kept as JSON text, so a replay is byte-identical) parsed back. */
 function stripKeys<T>(item: Record<string, unknown>): T {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ttl: _ttl, ...rest } = item;
+  if (typeof rest.response === 'string') rest.response = JSON.parse(rest.response);
   return rest as T;
 }
 
@@ -188,7 +190,7 @@ function idempotencyItem(table: TableRef, record: IdempotencyRecord, nowSeconds:
   return {
     Put: {
       TableName: table.tableName,
-      Item: { ...idempotencyKey(record.hash), status: 'COMPLETED', ...record, ttl: nowSeconds + IDEMPOTENCY_TTL_S },
+      Item: { ...idempotencyKey(record.hash), status: 'COMPLETED', ...record, response: JSON.stringify(record.response), ttl: nowSeconds + IDEMPOTENCY_TTL_S },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
@@ -220,7 +222,7 @@ export async function flipSubmission(
     {
       Put: {
         TableName: table.tableName,
-        Item: { ...headKey(head), ...head },
+        Item: { ...headKey(head), ...head, response: JSON.stringify(head.response) },
         ConditionExpression: flip.expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
         ExpressionAttributeValues: flip.expectedVersion === 0 ? undefined : { ':expected': flip.expectedVersion },
       },
