@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { BenchCheck, BenchModule } from './bench-module';
 import { validationBench } from './validation.bench';
+import { bundlesBench } from './bundles.bench';
 
 /**
  * The benchmark modules, run in this order. To add one: write `bench/<topic>.bench.ts` exporting a
@@ -12,6 +13,7 @@ import { validationBench } from './validation.bench';
  */
 const BENCH_MODULES: readonly BenchModule[] = [
   validationBench,
+  bundlesBench,
   // other engineers' modules go here
 ];
 

@@ -1,0 +1,110 @@
+/**
+ * Function bundles (issue 5): for each Lambda handler, the size of its bundle (esbuild, minified,
+ * AWS SDK left to the runtime: the settings the CDK app deploys with) and its cold import time in a
+ * fresh Node process (median of several). Target for every function that neither reads nor writes
+ * .xlsx: <= 250 KB and <= 100 ms. The .xlsx functions state their size and what dominates it.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { build, type Metafile } from 'esbuild';
+import { API_ROUTES } from '../infra/lib/api-routes';
+import { FUNCTION_BUNDLE, REPO_ROOT, handlerEntryPath } from '../infra/lib/function-bundling';
+import type { BenchCheck, BenchModule, BenchRunOptions } from './bench-module';
+
+const TARGET_BYTES = 250 * 1024;
+const TARGET_IMPORT_MS = 100;
+const IMPORT_RUNS = 5;
+/** Handlers that read or write .xlsx (ExcelJS): POST /submissions accepts a raw .xlsx body. */
+const XLSX_HANDLERS = new Set(['post-submission', 'get-consolidated-xlsx', 'get-template-xlsx']);
+/** Inside the repository so that the external @aws-sdk/* resolve from node_modules, as the runtime provides them. */
+const OUT_DIR = path.join(REPO_ROOT, 'test', 'artifacts', 'bench-bundles');
+
+const run = promisify(execFile);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Bytes in the bundle per package (node_modules/<pkg>) or per top folder of ours (shared/src/xlsx), largest first. */
+function largestInputs(metafile: Metafile, count: number): { name: string; bytes: number }[] {
+  const byName = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const packageMatch = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+      const name = packageMatch ? packageMatch[1] : input.split('/').slice(0, 3).join('/');
+      byName.set(name, (byName.get(name) ?? 0) + bytesInOutput);
+    }
+  }
+  return [...byName.entries()].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, count);
+}
+
+/** Milliseconds to require the bundle in a fresh Node process, measured inside it. */
+async function coldImportMs(bundle: string): Promise<number> {
+  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(bundle)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6));`;
+  const env = {
+    ...process.env,
+    AWS_REGION: 'cn-north-1',
+    TABLE_NAME: 'bench-table',
+    IDEMPOTENCY_TABLE_NAME: 'bench-table',
+    USER_POOL_ID: 'cn-north-1_bench',
+    USER_POOL_CLIENT_ID: 'bench-client',
+    POWERTOOLS_SERVICE_NAME: 'pts',
+  };
+  const times: number[] = [];
+  for (let i = 0; i < IMPORT_RUNS; i += 1) {
+    const { stdout } = await run(process.execPath, ['-e', script], { cwd: OUT_DIR, env });
+    times.push(Number(stdout));
+  }
+  return median(times);
+}
+
+async function runBundlesBench({ log }: BenchRunOptions): Promise<BenchCheck[]> {
+  await rm(OUT_DIR, { recursive: true, force: true });
+  await mkdir(OUT_DIR, { recursive: true });
+  const handlers = [...new Set(API_ROUTES.map((route) => route.handlerName))];
+  const checks: BenchCheck[] = [];
+  log(`esbuild ${FUNCTION_BUNDLE.target}, minified, cjs, external ${FUNCTION_BUNDLE.externalModules.join(' ')}; import time = median of ${IMPORT_RUNS} fresh node processes`);
+  log(`${'function'.padEnd(24)} ${'size'.padStart(10)} ${'÷250 KB'.padStart(8)} ${'import'.padStart(9)} ${'÷100 ms'.padStart(8)}  largest inputs`);
+  for (const handler of handlers) {
+    const outfile = path.join(OUT_DIR, `${handler}.js`);
+    const result = await build({
+      entryPoints: [handlerEntryPath(handler)],
+      bundle: true,
+      platform: 'node',
+      target: FUNCTION_BUNDLE.target,
+      format: 'cjs',
+      mainFields: [...FUNCTION_BUNDLE.mainFields],
+      external: [...FUNCTION_BUNDLE.externalModules],
+      minify: FUNCTION_BUNDLE.minify,
+      metafile: true,
+      outfile,
+      logLevel: 'silent',
+    });
+    const bytes = (await stat(outfile)).size;
+    const importMs = await coldImportMs(outfile);
+    const top = largestInputs(result.metafile, 4)
+      .map((input) => `${input.name} ${kb(input.bytes)}`)
+      .join(', ');
+    const xlsx = XLSX_HANDLERS.has(handler);
+    log(
+      `${(handler + (xlsx ? ' (.xlsx)' : '')).padEnd(24)} ${kb(bytes).padStart(10)} ${(bytes / TARGET_BYTES).toFixed(2).padStart(7)}× ${`${importMs.toFixed(1)} ms`.padStart(9)} ${(importMs / TARGET_IMPORT_MS).toFixed(2).padStart(7)}×  ${top}`,
+    );
+    if (!xlsx) {
+      checks.push({ name: `${handler}: bundle size`, measured: `${kb(bytes)} (${(bytes / TARGET_BYTES).toFixed(2)}× target)`, target: '≤ 250 KB', pass: bytes <= TARGET_BYTES });
+      checks.push({ name: `${handler}: cold import`, measured: `${importMs.toFixed(1)} ms (${(importMs / TARGET_IMPORT_MS).toFixed(2)}× target)`, target: '≤ 100 ms', pass: importMs <= TARGET_IMPORT_MS });
+    }
+  }
+  log('(.xlsx) functions read or write workbooks with ExcelJS: no size target; their largest inputs say what dominates.');
+  return checks;
+}
+
+export const bundlesBench: BenchModule = {
+  name: 'bundles',
+  description: 'Lambda bundle size and cold import time per function',
+  run: runBundlesBench,
+};
