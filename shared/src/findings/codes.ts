@@ -144,6 +144,10 @@ export const findingCodes = {
         en: '{address} ({label}) is {value}; when {when} it should not be below {below}',
       },
       'not-above': {
+        zh: '{address}（{label}）为 {value}，不能超过{other}（{otherValue}）',
+        en: '{address} ({label}) is {value}, above {other} ({otherValue})',
+      },
+      'not-above-factor': {
         zh: '{address}（{label}）为 {value}，超过了{other}（{otherValue}）的 {factor}',
         en: '{address} ({label}) is {value}, above {factor} of {other} ({otherValue})',
       },
@@ -191,7 +195,7 @@ export const findingCodes = {
     messages: {
       default: {
         zh: '{address}（{label}）“{value}”不是本机构的{unitKind}（按名称或代码）',
-        en: '{address} ({label}): "{value}" is not a {unitKind} of the organisation (by name or code)',
+        en: '{address} ({label}): "{value}" is not {unitKind} of the organisation (by name or code)',
       },
     },
   },
@@ -269,11 +273,12 @@ export const valueTypeNames = {
 /** Phrases that fill condition slots ({when}, {then}) and other composed slots. */
 export const slotPhrases = {
   equals: { zh: '{column}为“{values}”', en: '{column} is "{values}"' },
+  oneOf: { zh: '{column}为{values}之一', en: '{column} is one of {values}' },
   filled: { zh: '{column}已填写', en: '{column} is filled' },
   empty: { zh: '{column}为空', en: '{column} is empty' },
-  subBranch: { zh: '支行', en: 'sub-branch' },
-  outlet: { zh: '网点', en: 'outlet' },
-  outletOrWorkplace: { zh: '职场或网点', en: 'workplace or outlet' },
+  subBranch: { zh: '支行', en: 'the sub-branch' },
+  outlet: { zh: '网点', en: 'an outlet' },
+  outletOrWorkplace: { zh: '职场或网点', en: 'a workplace or outlet' },
   orgRefCheck: { zh: '{label}与机构名单核对', en: '{label} against the organisation' },
   saleDaysCheck: { zh: '{label}须为特卖日', en: '{label} must be a sale day' },
   firstSaleDayCheck: { zh: '{label}在首个特卖日前须为空', en: '{label} empty before the first sale day' },

@@ -85,7 +85,7 @@ export function checkRowRules(compiled: CompiledSpec, row: RowState, environment
           findings.push(
             createFinding('cross-field-error', place, {
               value: raw,
-              variant: rule.kind,
+              variant: rule.factor === 1 ? 'not-above' : 'not-above-factor',
               severity: rule.severity,
               slots: {
                 label,

@@ -195,7 +195,10 @@ function compileCondition(condition: Condition, column: CompiledColumn): Compile
   if (condition.equals !== undefined || condition.in !== undefined) {
     const list = condition.in ?? [condition.equals as string | number | boolean];
     const values = new Set(list.map((v) => typedOf(v, column)));
-    const text = localisePhrase(slotPhrases.equals, { column: label, values: [...values].join('/') });
+    const text =
+      values.size === 1
+        ? localisePhrase(slotPhrases.equals, { column: label, values: String([...values][0]) })
+        : localisePhrase(slotPhrases.oneOf, { column: label, values: [...values].map((v) => `“${String(v)}”`).join(' / ') });
     return { index: column.index, values, filled: condition.filled, text };
   }
   const filled = condition.filled ?? true;
