@@ -98,12 +98,12 @@ describe('DataStack', () => {
       });
     });
 
-    it('gives the add-in a public SRP client that may read the scope attributes and write none of them', () => {
+    it('gives the add-in a public client (SRP or password, no OAuth) that may read the scope attributes and write none of them', () => {
       const clients = prod.data.findResources('AWS::Cognito::UserPoolClient');
       const [client] = Object.values(clients);
       expect(Object.keys(clients)).toHaveLength(1);
       expect(client.Properties.GenerateSecret).toBe(false);
-      expect([...client.Properties.ExplicitAuthFlows].sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH']);
+      expect([...client.Properties.ExplicitAuthFlows].sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']);
       expect(client.Properties.ReadAttributes).toEqual(expect.arrayContaining(['custom:role', 'custom:subBranch', 'custom:outlet']));
       expect(client.Properties.WriteAttributes ?? []).toEqual([]);
       expect(client.Properties.AllowedOAuthFlowsUserPoolClient).not.toBe(true);

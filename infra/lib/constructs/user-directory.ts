@@ -88,7 +88,10 @@ export class UserDirectory extends Construct {
       .withCustomAttributes(...USER_ATTRIBUTES);
     this.addinClient = userPool.addClient('AddinClient', {
       generateSecret: false, // a browser app cannot keep a secret
-      authFlows: { userSrp: true }, // the password never leaves the pane; no USER_PASSWORD_AUTH
+      // SRP for sign-in code that implements it; USER_PASSWORD_AUTH (password over TLS to Cognito only,
+      // then the TOTP challenge) for `aws cognito-idp initiate-auth`, which is how outlet heads get the
+      // token the pane and `pts submit --token` take today (docs/deploy.md).
+      authFlows: { userSrp: true, userPassword: true },
       disableOAuth: true, // no hosted UI, no redirect URLs to hijack
       preventUserExistenceErrors: true,
       readAttributes: readable,
