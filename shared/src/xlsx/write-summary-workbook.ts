@@ -70,7 +70,7 @@ function writeSummarySheet(sheet: Worksheet, spec: TemplateSpec, summary: Consol
     { header: '备注', width: 14 },
   ];
 
-  writeTitle(sheet, `${spec.title}汇总`, [
+  writeTitle(sheet, `${spec.title}汇总（支行 ${summary.subBranch}，${periodText(summary)}）`, [
     `支行：${summary.subBranch}`,
     `期间：${periodText(summary)}`,
     `排名方式：${summary.ranking === 'dense' ? '中国式排名' : 'RANK.EQ'}`,
@@ -161,7 +161,7 @@ function writeRowsSheet(sheet: Worksheet, spec: TemplateSpec, summary: Consolida
     { header: '行号', width: 6, numFmt: NUMBER_FORMATS.integer },
     ...spec.columns.map((column) => ({ header: column.label, width: column.width ?? 12, numFmt: numberFormatOf(column.type) })),
   ];
-  writeTitle(sheet, `${spec.title}明细`, [`支行：${summary.subBranch}`, `期间：${periodText(summary)}`]);
+  writeTitle(sheet, `${spec.title}明细（支行 ${summary.subBranch}，${periodText(summary)}）`, [`支行：${summary.subBranch}`, `期间：${periodText(summary)}`]);
   writeHeaderRow(sheet, columns);
   let rowNumber = HEADER_ROW + 1;
   for (const unit of units) {

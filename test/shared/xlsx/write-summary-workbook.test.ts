@@ -62,7 +62,7 @@ describe('writeSummaryWorkbook', () => {
     const workbook = await load(await writeSummaryWorkbook(inviteDaily, summary));
     // Assess
     const sheet = workbook.getWorksheet('汇总')!;
-    expect(sheet.getCell('A1').value).toBe('网点客户邀约每日明细表汇总');
+    expect(sheet.getCell('A1').value).toBe('网点客户邀约每日明细表汇总（支行 3301，2026-12-01）');
     expect(rowValues(sheet, 2).filter(Boolean)).toEqual(['支行：3301', '期间：2026-12-01', '排名方式：RANK.EQ']);
     expect(rowValues(sheet, 4)).toEqual(['排名', '网点代码', '网点名称', '邀约人次', '有效邀约', '大单客户', '预估趸交', '预估期缴', '到场', '成交趸交', '成交期缴', '有效邀约达成率', '备注']);
     expect(rowValues(sheet, 5).slice(0, 5)).toEqual([1, '3301002', '解放路网点', 3, 2]);
