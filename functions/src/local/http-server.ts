@@ -1,0 +1,150 @@
+/**
+ * The local API: a node:http server that turns each request into a real API Gateway HTTP API
+ * (payload v2) event, verifies the bearer as the JWT authorizer would, and calls the same handlers
+ * the Lambda functions run. Also serves POST /local/token (local stack only) and CORS for the pane.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Context } from 'aws-lambda';
+import * as z from 'zod';
+import { roleSchema } from '../services/caller';
+import type { LocalSigner } from './local-token';
+import { matchRoute } from './routes';
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024; // API Gateway's own limit; the handler refuses above 5 MB itself
+const ALLOWED_ORIGINS = new Set(['https://localhost:3000', 'https://127.0.0.1:3000']);
+const TEXT_TYPES = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/i;
+
+const tokenRequestSchema = z.object({ role: roleSchema, subBranch: z.string().min(1).optional(), outlet: z.string().min(1).optional() });
+
+export interface LocalApiOptions {
+  signer: LocalSigner;
+  /** Defaults for POST /local/token when subBranch / outlet are left out. */
+  defaults: { subBranch: string; outlet: string };
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string> = {}): void {
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  send(res, status, JSON.stringify(body), { 'content-type': 'application/json; charset=utf-8', ...headers });
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function corsHeaders(req: IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  if (!origin || !ALLOWED_ORIGINS.has(origin)) return {};
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-methods': 'GET,POST,PUT,OPTIONS',
+    'access-control-allow-headers': 'authorization,content-type,idempotency-key',
+    'access-control-expose-headers': 'content-disposition,idempotent-replayed',
+    'access-control-max-age': '600',
+    vary: 'origin',
+  };
+}
+
+function lambdaContext(name: string, requestId: string): Context {
+  const deadline = Date.now() + 29_000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: `pts-local-${name}`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:pts-local-${name}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/pts-local-${name}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+export function createLocalApiServer(options: LocalApiOptions): Server {
+  return createServer((req, res) => {
+    handle(req, res, options).catch((error: Error) => json(res, 500, { code: 'internal-error', message_zh: '本地服务器错误', message_en: error.message }));
+  });
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, options: LocalApiOptions): Promise<void> {
+  const cors = corsHeaders(req);
+  const method = req.method ?? 'GET';
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (method === 'OPTIONS') return send(res, 204, '', cors);
+  const body = await readBody(req);
+  if (body === 'too-large') return json(res, 413, { code: 'payload-too-large', message_zh: '请求内容过大', message_en: 'request body too large' }, cors);
+
+  if (method === 'POST' && url.pathname === '/local/token') {
+    const parsed = tokenRequestSchema.safeParse(JSON.parse(body.toString('utf8') || '{}'));
+    if (!parsed.success) return json(res, 400, { code: 'bad-request', message_zh: '角色无效', message_en: 'role must be outlet_head, subbranch_manager or auditor' }, cors);
+    const request = { ...parsed.data };
+    if (request.role !== 'auditor') request.subBranch ??= options.defaults.subBranch;
+    if (request.role === 'outlet_head') request.outlet ??= options.defaults.outlet;
+    return json(res, 200, { token: options.signer.sign(request) }, cors);
+  }
+
+  const matched = matchRoute(method, url.pathname);
+  if (!matched) return json(res, 404, { code: 'not-found', message_zh: '没有这个接口', message_en: 'no such route' }, cors);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+
+  let claims: Record<string, unknown> | undefined;
+  if (!matched.route.public) {
+    const token = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '')?.[1];
+    try {
+      if (!token) throw new Error('no token');
+      claims = await options.signer.verify(token);
+    } catch {
+      return json(res, 401, { code: 'unauthorized', message_zh: '需要有效的登录令牌', message_en: 'a valid bearer token is required' }, cors);
+    }
+  }
+
+  const requestId = randomUUID();
+  const binary = body.length > 0 && !TEXT_TYPES.test(headers['content-type'] ?? '');
+  const query = Object.fromEntries(url.searchParams.entries());
+  const routeKey = `${method} ${matched.route.path}`;
+  const event: Record<string, unknown> = {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.replace(/^\?/, ''),
+    headers,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? '127.0.0.1',
+      domainPrefix: 'local',
+      http: { method, path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      requestId,
+      routeKey,
+      stage: '$default',
+      time: new Date().toISOString(),
+      timeEpoch: Date.now(),
+      ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
+    },
+    isBase64Encoded: binary,
+  };
+  if (Object.keys(query).length > 0) event.queryStringParameters = query;
+  if (Object.keys(matched.pathParameters).length > 0) event.pathParameters = matched.pathParameters;
+  if (body.length > 0) event.body = binary ? body.toString('base64') : body.toString('utf8');
+
+  const result = await matched.route.handler(event, lambdaContext(routeKey.replace(/\W+/g, '-'), requestId));
+  const responseBody = result.body === undefined ? '' : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
+  const responseHeaders: Record<string, string> = { ...cors };
+  for (const [name, value] of Object.entries(result.headers ?? {})) responseHeaders[name] = String(value);
+  send(res, result.statusCode ?? 200, responseBody, responseHeaders);
+}
