@@ -18,6 +18,8 @@ const useStyles = makeStyles({
   items: { listStyleType: 'none', margin: 0, padding: 0 },
   finding: { justifyContent: 'flex-start', textAlign: 'left', width: '100%', minWidth: 0, height: 'auto', gap: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightRegular },
   text: { whiteSpace: 'normal', wordBreak: 'break-word' },
+  badge: { flexShrink: 0 },
+  sheetFinding: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}` },
   counts: { margin: 0 },
 });
 
@@ -31,6 +33,12 @@ export function groupFindings(findings: Finding[]): { row: number | null; findin
   return [...groups]
     .sort(([a], [b]) => (a === null ? -1 : b === null ? 1 : a - b))
     .map(([row, list]) => ({ row, findings: [...list].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]) }));
+}
+
+/** The message, led by the cell when the message does not name it already. */
+function messageAt(finding: Finding, message: string): string {
+  const cell = `${finding.column ?? ''}${finding.row ?? ''}`;
+  return message.includes(cell) ? message : `${cell} ${message}`;
 }
 
 export function FindingsList({ findings, onSelect }: FindingsListProps) {
@@ -50,20 +58,23 @@ export function FindingsList({ findings, onSelect }: FindingsListProps) {
             <ul className={styles.items}>
               {group.findings.map((f, i) => (
                 <li key={`${f.address}-${f.code}-${i}`}>
-                  <Button
-                    appearance="subtle"
-                    className={styles.finding}
-                    onClick={() => onSelect(f.address)}
-                    disabled={f.row === undefined}
-                  >
-                    <Badge appearance="filled" color={BADGE_COLOR[f.severity]}>
-                      {t(`severity_${f.severity}`)}
-                    </Badge>
-                    <span className={styles.text}>
-                      {f.column && f.row ? `${f.column}${f.row} ` : ''}
-                      {language === 'zh' ? f.message_zh : f.message_en}
-                    </span>
-                  </Button>
+                  {f.row !== undefined && f.column !== undefined ? (
+                    <Button appearance="subtle" className={styles.finding} onClick={() => onSelect(f.address)}>
+                      <Badge appearance="filled" color={BADGE_COLOR[f.severity]} className={styles.badge}>
+                        {t(`severity_${f.severity}`)}
+                      </Badge>
+                      <span className={styles.text}>
+                        {messageAt(f, language === 'zh' ? f.message_zh : f.message_en)}
+                      </span>
+                    </Button>
+                  ) : (
+                    <div className={styles.sheetFinding}>
+                      <Badge appearance="filled" color={BADGE_COLOR[f.severity]} className={styles.badge}>
+                        {t(`severity_${f.severity}`)}
+                      </Badge>
+                      <span className={styles.text}>{language === 'zh' ? f.message_zh : f.message_en}</span>
+                    </div>
+                  )}
                 </li>
               ))}
             </ul>

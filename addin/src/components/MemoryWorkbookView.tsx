@@ -2,6 +2,7 @@ import { useEffect, useReducer } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { MemoryWorkbook } from '../excel/memory-workbook';
 import { columnLetters } from '../sheets/addresses';
+import { serialToIsoDay } from '../sheets/excel-dates';
 import { useI18n } from '../i18n/I18nContext';
 
 export interface MemoryWorkbookViewProps {
@@ -29,6 +30,16 @@ const useStyles = makeStyles({
   chart: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, maxWidth: '420px' },
   bar: { backgroundColor: tokens.colorBrandBackground, height: '12px' },
 });
+
+/** A value as Excel would show it with its number format (dates, percentages, money). */
+function displayValue(value: unknown, format: string | null | undefined): string {
+  if (typeof value !== 'number') return String(value);
+  if (format === 'yyyy-mm-dd') return serialToIsoDay(value);
+  if (format === '0.0%') return `${(value * 100).toFixed(1)}%`;
+  if (format === '#,##0.00') return value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  if (format === '0.00') return value.toFixed(2);
+  return String(value);
+}
 
 /** The in-memory workbook drawn as a grid beside the pane (`?host=memory`): what Excel would show. */
 export function MemoryWorkbookView({ workbook, rows = 14 }: MemoryWorkbookViewProps) {
@@ -74,14 +85,15 @@ export function MemoryWorkbookView({ workbook, rows = 14 }: MemoryWorkbookViewPr
                 {Array.from({ length: width }, (_, c) => {
                   const address = `${columnLetters(c + 1)}${r + 1}`;
                   const mark = sheet.highlights.get(address);
-                  const classes = [styles.cell, mark ? styles[mark] : '', workbook.selection === address && workbook.activeSheet === sheet.name ? styles.selected : '']
+                  const classes = [styles.cell, mark ? styles[mark] : '', workbook.selection === address && workbook.selectionSheet === sheet.name ? styles.selected : '']
                     .filter(Boolean)
                     .join(' ');
                   const formula = grid.formulas[r]?.[c];
                   const value = row[c];
+                  const format = sheet.cells.get(address)?.numberFormat ?? sheet.columnFormats.get(columnLetters(c + 1))?.format;
                   return (
                     <td key={c} className={classes} data-cell={address} data-mark={mark ?? undefined} title={formula ?? undefined}>
-                      {value === null || value === undefined ? (formula ? 'ƒ' : '') : String(value)}
+                      {value === null || value === undefined ? (formula ? 'ƒ' : '') : displayValue(value, format)}
                     </td>
                   );
                 })}

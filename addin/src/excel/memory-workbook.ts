@@ -48,7 +48,9 @@ function key(col: string, row: number): string {
 export class MemoryWorkbook implements WorkbookHost {
   readonly sheets: MemorySheet[] = [];
   activeSheet: string | null = null;
+  /** The selected cell (K12) and its sheet. */
   selection: string | null = null;
+  selectionSheet: string | null = null;
   private listeners = new Set<() => void>();
 
   constructor(sheetNames: string[] = ['Sheet1']) {
@@ -206,6 +208,7 @@ export class MemoryWorkbook implements WorkbookHost {
     if (!name || !this.sheet(name)) return hostFailure('sheet-not-found', name ?? address);
     this.activeSheet = name;
     this.selection = `${ref.col}${ref.row}`;
+    this.selectionSheet = name;
     this.changed();
     return { ok: true, value: undefined };
   }

@@ -42,7 +42,7 @@ function loadOfficeJs(): Promise<void> {
   });
 }
 
-function mount(host: WorkbookHost, config: PaneConfig, memory: MemoryWorkbook | null, unsupported?: string): void {
+function mount(host: WorkbookHost, config: PaneConfig, preview: MemoryWorkbook | null, unsupported?: string): void {
   const services: PaneServices = {
     host,
     api: new ApiClient(config.apiUrl),
@@ -58,10 +58,10 @@ function mount(host: WorkbookHost, config: PaneConfig, memory: MemoryWorkbook | 
     <FluentProvider theme={webLightTheme}>
       <ServicesContext.Provider value={services}>
         <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
-          <div style={{ width: memory ? 320 : '100%', flex: 'none' }}>
+          <div style={{ width: preview ? 320 : '100%', flex: preview ? 'none' : '1 1 auto', minWidth: 0 }}>
             <App {...(unsupported ? { unsupportedExcelApi: unsupported } : {})} />
           </div>
-          {memory ? <MemoryWorkbookView workbook={memory} /> : null}
+          {preview ? <MemoryWorkbookView workbook={preview} /> : null}
         </div>
       </ServicesContext.Provider>
     </FluentProvider>,
@@ -70,10 +70,12 @@ function mount(host: WorkbookHost, config: PaneConfig, memory: MemoryWorkbook | 
 
 async function start(): Promise<void> {
   const config = await loadConfig();
-  if (new URLSearchParams(window.location.search).get('host') === 'memory') {
+  const params = new URLSearchParams(window.location.search);
+  if (params.get('host') === 'memory') {
     const memory = new MemoryWorkbook(['Sheet1']);
     (window as unknown as { ptsWorkbook: MemoryWorkbook }).ptsWorkbook = memory;
-    mount(memory, config, memory);
+    // preview=0 shows the pane alone, as Excel would (the 320 px check).
+    mount(memory, config, params.get('preview') === '0' ? null : memory);
     return;
   }
   await loadOfficeJs();

@@ -44,7 +44,7 @@ describe('OutletPanel', () => {
     expect(within(findings).getByText('2 个错误，4 个警告，1 条提示')).toBeTruthy();
     const headings = within(findings).getAllByRole('heading').map((h) => h.textContent);
     expect(headings).toEqual(['整表', '第 5 行', '第 6 行']);
-    const enumError = within(findings).getByRole('button', { name: /E6 邀约明细!E6（客户类别）的值“中端客户”不在可选范围内/ });
+    const enumError = within(findings).getByRole('button', { name: /^错误 邀约明细!E6（客户类别）的值“中端客户”不在可选范围内/ });
     await pane.user.click(enumError);
     expect(pane.workbook.selection).toBe('E6');
     expect(Object.fromEntries(pane.workbook.sheet('邀约明细')!.highlights)).toMatchObject({ E6: 'error', H6: 'error', F5: 'warning' });

@@ -1,0 +1,188 @@
+/**
+ * End to end: the built task pane served over https by addin/dev/serve-pane.ts in front of the local stack
+ * (functions/src/local/local-stack.ts: the real handlers on DynamoDB Local, seeded with the demo sub-branch),
+ * opened in Debian's Chromium on the in-memory workbook (`?host=memory`), which sits behind the same WorkbookHost
+ * port as Office.js. An outlet head inserts a template, fills it with errors, checks, fixes and submits; the
+ * sub-branch manager pulls the ranked summary; the auditor sees the outlets that did not report.
+ * Screenshots of each step go to test/artifacts/addin/ (not committed); axe-core checks every pane.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startPaneServer, type PaneServer } from '../../../addin/dev/serve-pane';
+
+interface LocalStack {
+  apiUrl: string;
+  tokens: Record<'outlet_head' | 'subbranch_manager' | 'auditor', string>;
+  close(): Promise<void>;
+}
+type StartLocalStack = (options: { apiPort?: number; dataDir?: string; seed?: boolean; paneDir?: string }) => Promise<LocalStack>;
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const artifacts = path.join(root, 'test', 'artifacts', 'addin');
+const localStackModule = path.join(root, 'functions', 'src', 'local', 'local-stack.ts');
+const CHROMIUM = '/usr/bin/chromium';
+/** A campaign day of the demo sub-branch, and a sale day for 预约到场日期. */
+const REPORT_DAY = '2026-12-01';
+const SALE_DAY = '2026年12月8日';
+
+jest.setTimeout(120_000);
+
+let stack: LocalStack;
+let pane: PaneServer;
+let browser: Browser;
+let page: Page;
+
+async function axeViolations(target: Page): Promise<{ id: string; help: string; targets: string[] }[]> {
+  // No hover or running colour transition on the button just clicked: axe judges what stays on screen.
+  await target.mouse.move(0, 0);
+  await target.waitForTimeout(300);
+  if (!(await target.evaluate(() => 'axe' in window))) {
+    await target.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  }
+  return target.evaluate(async () => {
+    // axe is injected above; the page's window has no type for it.
+    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: string[]; html: string }[]; help: string }[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`) }));
+  });
+}
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+}
+
+async function signIn(role: string, scope: { subBranch?: string; outlet?: string; name?: string }): Promise<void> {
+  await page.getByRole('radio', { name: role }).check();
+  if (scope.subBranch !== undefined) await page.getByLabel('支行代码').fill(scope.subBranch);
+  if (scope.outlet !== undefined) await page.getByLabel('网点代码').fill(scope.outlet);
+  if (scope.name !== undefined) await page.getByLabel('姓名（填报人）').fill(scope.name);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '退出' }).waitFor();
+}
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  if (!existsSync(localStackModule)) throw new Error(`the local stack is missing: ${localStackModule} (interface D)`);
+  // The module is engineer D's; loaded at run time so that this file type-checks without it.
+  const { startLocalStack } = require(localStackModule) as { startLocalStack: StartLocalStack };
+  // Build the pane as `npm run build` does (an ES module script, so in its own node process).
+  execFileSync(process.execPath, ['--input-type=module', '-e', "(await import('./addin/dev/build-addin.mjs')).buildAddin()"], {
+    cwd: root,
+    env: { ...process.env, PTS_PANE_URL: '', PTS_API_URL: '' },
+    stdio: 'pipe',
+  });
+  stack = await startLocalStack({ apiPort: 0, seed: true });
+  pane = await startPaneServer({ port: 0, apiUrl: stack.apiUrl, certDir: path.join(root, '.data', 'certs') });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  page = await context.newPage();
+  await page.clock.setFixedTime(new Date(`${REPORT_DAY}T10:00:00+08:00`));
+  await page.goto(`${pane.url}/taskpane.html?host=memory`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await pane?.close();
+  await stack?.close();
+});
+
+describe('the task pane in Chromium against the local stack', () => {
+  it('fits a 320 px pane without horizontal scrolling', async () => {
+    const narrow = await browser.newPage({ ignoreHTTPSErrors: true, viewport: { width: 320, height: 700 } });
+    await narrow.goto(`${pane.url}/taskpane.html?host=memory&preview=0`);
+    await narrow.getByRole('button', { name: '登录' }).waitFor();
+    const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await narrow.screenshot({ path: path.join(artifacts, '00-sign-in-320px.png'), fullPage: true });
+    expect(overflow).toBeLessThanOrEqual(0);
+    await narrow.close();
+  });
+
+  it('lets an outlet head insert a template, check, fix and submit it', async () => {
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await shot('01-sign-in');
+    await signIn('网点主任', { subBranch: '3301', outlet: '3301001', name: '王主任' });
+    expect(await page.getByText('当前用户：王主任 · 网点主任 · 范围：3301 / 3301001').count()).toBe(1);
+
+    // Insert the template: header pre-filled, today in Asia/Shanghai from the (fixed) browser clock.
+    await page.getByRole('button', { name: '插入模板' }).click();
+    await page.getByText('已插入工作表 邀约明细').waitFor();
+    expect(await page.locator('td[data-cell="D2"]').textContent()).toBe('3301001');
+    await shot('02-template-inserted');
+
+    // Fill it with errors, as a user would type them.
+    await page.evaluate(
+      ({ saleDay }) => {
+        // The in-memory workbook the pane exposes with ?host=memory.
+        const workbook = (window as unknown as { ptsWorkbook: { setValues(sheet: string, cell: string, values: unknown[][]): void } }).ptsWorkbook;
+        workbook.setValues('邀约明细', 'B5', [
+          ['张三', '+86 138-0013-8000', '存量客户', '高端客户', '150万', '保险到期', 45, '电话', '李经理', 'Y', '是', saleDay],
+          ['李四', '13900139000', '流量客户', '中端客户', 30, '无', 17, '短信', '李经理', '否'],
+          ['王五', '13700137000', '客户经理积累', '普通客户', '25万', '定期到期', 52, '面谈', '王主任', '×'],
+        ]);
+      },
+      { saleDay: SALE_DAY },
+    );
+    await page.getByRole('button', { name: '校验当前表' }).click();
+    const findings = page.getByRole('region', { name: '校验结果' });
+    await findings.waitFor();
+    expect(await findings.getByRole('heading').allTextContents()).toEqual(['整表', '第 5 行', '第 6 行', '第 7 行']);
+    expect(await page.locator('td[data-mark="error"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-cell')))).toEqual(['E6', 'H6']);
+    await findings.getByRole('button', { name: /邀约明细!E6.*中端客户/ }).click();
+    expect(await page.locator('td[data-cell="E6"]').getAttribute('class')).toBeTruthy();
+    expect(await axeViolations(page)).toEqual([]);
+    await shot('03-findings');
+
+    // Apply the safe fixes in one step; two errors need a person.
+    await page.getByRole('button', { name: '一键修正' }).click();
+    await page.getByText(/已修正 \d+ 处/).waitFor();
+    expect(await page.locator('td[data-cell="F5"]').textContent()).toBe('150');
+    expect(await page.locator('td[data-mark="warning"]').count()).toBe(0);
+    await shot('04-fixed');
+
+    // The user corrects the two cells; submit.
+    await page.evaluate(() => {
+      const workbook = (window as unknown as { ptsWorkbook: { setValues(sheet: string, cell: string, values: unknown[][]): void } }).ptsWorkbook;
+      workbook.setValues('邀约明细', 'E6', [['普通客户']]);
+      workbook.setValues('邀约明细', 'H6', [[30]]);
+    });
+    await page.getByRole('button', { name: '提交', exact: true }).click();
+    const result = page.getByText(/^提交成功：3301001 2026-12-01/);
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.textContent()).toMatch(/当前排名：第 \d+ 名（共 \d+ 个网点）/);
+    await shot('05-submitted');
+  });
+
+  it('lets the sub-branch manager pull the ranked summary into a sheet', async () => {
+    await page.getByRole('button', { name: '退出' }).click();
+    await signIn('个金经理（支行）', { subBranch: '3301' });
+    await page.getByLabel('报表日期').fill(REPORT_DAY);
+    await page.getByRole('button', { name: '拉取汇总' }).click();
+    const done = page.getByText(/^已写入工作表 汇总 2026-12-01/);
+    await done.waitFor({ timeout: 30_000 });
+    expect(await page.locator('table[data-sheet="汇总 2026-12-01"]').count()).toBe(1);
+    expect(await page.locator('td[data-cell="A3"]').textContent()).toBe('排名');
+    expect(await page.getByRole('figure', { name: '有效邀约达成率' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await shot('06-summary');
+  });
+
+  it('lets the auditor see the outlets that did not report', async () => {
+    await page.getByRole('button', { name: '退出' }).click();
+    await signIn('审计（总行）', {});
+    await page.getByLabel('审计日期').fill(REPORT_DAY);
+    await page.getByRole('button', { name: '查看全部支行' }).click();
+    await page.getByRole('table', { name: '各支行' }).waitFor();
+    await page.getByLabel('支行代码').fill('3301');
+    await page.getByRole('button', { name: '查看支行审计' }).click();
+    const missing = page.getByRole('region', { name: '未报送网点' });
+    await missing.waitFor();
+    const items = await missing.getByRole('listitem').allTextContents();
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.join()).not.toContain('3301001');
+    expect(await axeViolations(page)).toEqual([]);
+    await shot('07-audit');
+  });
+});
