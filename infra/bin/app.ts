@@ -5,7 +5,9 @@
  *   npx aws-cdk@2 deploy --all -c stage=prod   (cdk.json runs this file with tsx)
  * Settings (context key / environment variable): stage / PTS_STAGE (dev | prod),
  * alarmEmail / PTS_ALARM_EMAIL, mfa / PTS_MFA (required | optional),
- * cognitoThreatProtection / PTS_COGNITO_THREAT_PROTECTION (on | off).
+ * cognitoThreatProtection / PTS_COGNITO_THREAT_PROTECTION (on | off),
+ * jwtIssuer / PTS_JWT_ISSUER with jwtAudience / PTS_JWT_AUDIENCE: an external OIDC provider instead
+ * of the Cognito user pool (AWS China regions).
  */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
@@ -41,6 +43,8 @@ const config = stageConfigFor(setting('stage', 'PTS_STAGE') ?? 'dev', {
   alarmEmail: setting('alarmEmail', 'PTS_ALARM_EMAIL'),
   mfa: setting('mfa', 'PTS_MFA'),
   cognitoThreatProtection: setting('cognitoThreatProtection', 'PTS_COGNITO_THREAT_PROTECTION'),
+  jwtIssuer: setting('jwtIssuer', 'PTS_JWT_ISSUER'),
+  jwtAudience: setting('jwtAudience', 'PTS_JWT_AUDIENCE'),
 });
 const account = process.env.CDK_DEFAULT_ACCOUNT;
 const region = process.env.CDK_DEFAULT_REGION;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Stack, type App, type Environment } from 'aws-cdk-lib';
 import { findBuiltPane } from './constructs/pane-release';
 import { REPO_ROOT } from './function-bundling';
-import { ApiStack } from './stacks/api-stack';
+import { ApiStack, jwtIssuerOf, type ApiIdentity } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
 import { PaneReleaseStack } from './stacks/pane-release-stack';
 import { PaneStack } from './stacks/pane-stack';
@@ -45,14 +45,17 @@ export function placeStacks(app: App, options: PlaceStacksOptions): PtsStacks {
   const tags = { project: 'pts-reports', stage: config.stage };
   const data = new DataStack(app, `${prefix}Data`, { env, config, tags, description: 'PTS reports: table and user pool (stateful, retained)' });
   const pane = new PaneStack(app, `${prefix}Pane`, { env, config, tags, description: 'PTS reports: task pane hosting (S3 + CloudFront)' });
+  const identity: ApiIdentity =
+    data.userPool && data.addinClient
+      ? { kind: 'cognito', userPool: data.userPool, userPoolClient: data.addinClient }
+      : { kind: 'oidc', issuer: config.externalIdentityProvider?.issuer ?? '', audience: config.externalIdentityProvider?.audience ?? '' };
   const api = new ApiStack(app, `${prefix}Api`, {
     env,
     config,
     tags,
     description: 'PTS reports: HTTP API, functions and alarms',
     table: data.table,
-    userPool: data.userPool,
-    userPoolClient: data.addinClient,
+    identity,
     paneOrigin: pane.hosting.origin,
     handlersDir: options.handlersDir,
   });
@@ -69,8 +72,10 @@ export function placeStacks(app: App, options: PlaceStacksOptions): PtsStacks {
         runtimeConfig: {
           apiUrl: api.api.url,
           region: Stack.of(api).region,
-          userPoolId: data.userPool.userPoolId,
-          userPoolClientId: data.addinClient.userPoolClientId,
+          jwtIssuer: jwtIssuerOf(identity, api),
+          ...(identity.kind === 'cognito'
+            ? { userPoolId: identity.userPool.userPoolId, userPoolClientId: identity.userPoolClient.userPoolClientId }
+            : {}),
         },
       })
     : undefined;

@@ -28,6 +28,12 @@ export interface StageConfig {
   readonly refreshTokenValidity: Duration;
   /** E-mail address subscribed to the alarm topic, if any. */
   readonly alarmEmail?: string;
+  /**
+   * An OpenID Connect provider of the bank instead of the Cognito user pool (AWS China regions have
+   * no user pools): the API's JWT authorizer trusts its ID tokens, which must carry the claims
+   * custom:role, custom:subBranch and custom:outlet.
+   */
+  readonly externalIdentityProvider?: { readonly issuer: string; readonly audience: string };
 }
 
 /** Options a deployer may set from the command line (context) or the environment. */
@@ -35,6 +41,10 @@ export interface StageConfigOverrides {
   readonly alarmEmail?: string;
   readonly mfa?: string;
   readonly cognitoThreatProtection?: string;
+  /** Issuer URL of an external OIDC provider (with jwtAudience). */
+  readonly jwtIssuer?: string;
+  /** Client id (token audience) of the add-in at that provider. */
+  readonly jwtAudience?: string;
 }
 
 /** Returns the configuration of a stage; throws on an unknown stage name or a bad override, naming the value. */
@@ -54,6 +64,12 @@ export function stageConfigFor(stage: string, overrides: StageConfigOverrides = 
   if (overrides.alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(overrides.alarmEmail)) {
     throw new Error(`alarmEmail "${overrides.alarmEmail}" is not an e-mail address.`);
   }
+  if ((overrides.jwtIssuer === undefined) !== (overrides.jwtAudience === undefined)) {
+    throw new Error(`jwtIssuer and jwtAudience go together (got issuer ${overrides.jwtIssuer ?? 'none'}, audience ${overrides.jwtAudience ?? 'none'}).`);
+  }
+  if (overrides.jwtIssuer !== undefined && !/^https:\/\/[^\s/]+/.test(overrides.jwtIssuer)) {
+    throw new Error(`jwtIssuer "${overrides.jwtIssuer}" must be an https URL.`);
+  }
   return {
     stage: stage as StageName,
     logRetention: prod ? RetentionDays.ONE_YEAR : RetentionDays.TWO_WEEKS,
@@ -66,5 +82,9 @@ export function stageConfigFor(stage: string, overrides: StageConfigOverrides = 
     accessLogDays: prod ? 365 : 30,
     refreshTokenValidity: Duration.hours(12),
     alarmEmail: overrides.alarmEmail,
+    externalIdentityProvider:
+      overrides.jwtIssuer !== undefined && overrides.jwtAudience !== undefined
+        ? { issuer: overrides.jwtIssuer.replace(/\/$/, ''), audience: overrides.jwtAudience }
+        : undefined,
   };
 }

@@ -24,5 +24,7 @@ describe('stageConfigFor', () => {
     expect(() => stageConfigFor('production')).toThrow('Unknown stage "production"');
     expect(() => stageConfigFor('dev', { mfa: 'sometimes' })).toThrow('"sometimes"');
     expect(() => stageConfigFor('dev', { alarmEmail: 'ops' })).toThrow('"ops"');
+    expect(() => stageConfigFor('prod', { jwtIssuer: 'http://idp.bank.example', jwtAudience: 'pts' })).toThrow('"http://idp.bank.example"');
+    expect(() => stageConfigFor('prod', { jwtIssuer: 'https://idp.bank.example' })).toThrow('go together');
   });
 });

@@ -10,8 +10,11 @@ import { Construct } from 'constructs';
 export interface PaneRuntimeConfig {
   readonly apiUrl: string;
   readonly region: string;
-  readonly userPoolId: string;
-  readonly userPoolClientId: string;
+  /** Issuer of the ID tokens the API accepts. */
+  readonly jwtIssuer: string;
+  /** Cognito ids; absent with an external OIDC provider. */
+  readonly userPoolId?: string;
+  readonly userPoolClientId?: string;
 }
 
 /** The origin of the development manifest, replaced by the CloudFront origin in the production manifest. */

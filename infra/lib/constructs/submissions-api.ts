@@ -1,4 +1,4 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
@@ -12,7 +12,6 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -30,10 +29,10 @@ export interface ApiRouteBinding {
 }
 
 export interface SubmissionsApiProps {
-  /** The user pool whose ID tokens the JWT authorizer accepts. */
-  readonly userPool: IUserPool;
-  /** The add-in's app client: the token audience. */
-  readonly userPoolClient: IUserPoolClient;
+  /** Issuer of the ID tokens the JWT authorizer accepts (the Cognito user pool, or the bank's OIDC provider). */
+  readonly jwtIssuer: string;
+  /** The add-in's client id: the token audience. */
+  readonly jwtAudience: string;
   /** The routes of contract.md with their functions. */
   readonly routes: readonly ApiRouteBinding[];
   /** Origins allowed by CORS: the pane's CloudFront origin (and the local pane in dev). */
@@ -81,12 +80,8 @@ export class SubmissionsApi extends Construct {
     if (props.corsOrigins.length === 0 || props.corsOrigins.some((origin) => origin === '*' || !origin.startsWith('https://'))) {
       throw new Error(`SubmissionsApi ${id}: corsOrigins must be https origins, not a wildcard (got ${JSON.stringify(props.corsOrigins)}).`);
     }
-    // The issuer is built with the partition's URL suffix (amazonaws.com, or amazonaws.com.cn in the
-    // China regions); HttpUserPoolAuthorizer hard-codes amazonaws.com.
-    const stack = Stack.of(this);
-    const issuer = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${props.userPool.userPoolId}`;
-    const authorizer: IHttpRouteAuthorizer = new HttpJwtAuthorizer('CognitoAuthorizer', issuer, {
-      jwtAudience: [props.userPoolClient.userPoolClientId],
+    const authorizer: IHttpRouteAuthorizer = new HttpJwtAuthorizer('CognitoAuthorizer', props.jwtIssuer, {
+      jwtAudience: [props.jwtAudience],
       identitySource: ['$request.header.Authorization'],
     });
     this.httpApi = new HttpApi(this, 'HttpApi', {

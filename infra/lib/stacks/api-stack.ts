@@ -11,11 +11,24 @@ import { ServiceAlarms } from '../constructs/service-alarms';
 import { SubmissionsApi, type ApiRouteBinding } from '../constructs/submissions-api';
 import type { StageConfig } from '../stage-config';
 
+/** The identity provider whose ID tokens the API accepts. */
+export type ApiIdentity =
+  | { readonly kind: 'cognito'; readonly userPool: IUserPool; readonly userPoolClient: IUserPoolClient }
+  | { readonly kind: 'oidc'; readonly issuer: string; readonly audience: string };
+
+/**
+ * The issuer URL of the identity's ID tokens. For Cognito it is built with the partition's URL
+ * suffix (amazonaws.com, or amazonaws.com.cn), where HttpUserPoolAuthorizer hard-codes amazonaws.com.
+ */
+export function jwtIssuerOf(identity: ApiIdentity, scope: Stack): string {
+  return identity.kind === 'cognito' ? `https://cognito-idp.${scope.region}.${scope.urlSuffix}/${identity.userPool.userPoolId}` : identity.issuer;
+}
+
 export interface ApiStackProps extends StackProps {
   readonly config: StageConfig;
   readonly table: ITable;
-  readonly userPool: IUserPool;
-  readonly userPoolClient: IUserPoolClient;
+  /** Who signs users in: the Cognito user pool and the add-in's client, or an external OIDC provider. */
+  readonly identity: ApiIdentity;
   /** https://<CloudFront domain> of the pane: the one origin CORS allows (plus the stage's extras). */
   readonly paneOrigin: string;
   /**
@@ -38,12 +51,16 @@ export class ApiStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-    const { config, table } = props;
+    const { config, table, identity } = props;
+    const jwtAudience = identity.kind === 'cognito' ? identity.userPoolClient.userPoolClientId : identity.audience;
     const environment = {
       TABLE_NAME: table.tableName,
       IDEMPOTENCY_TABLE_NAME: table.tableName,
-      USER_POOL_ID: props.userPool.userPoolId,
-      USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
+      // With Cognito the functions verify the token again (defence in depth); with an external
+      // provider they take the claims the API's authorizer has verified.
+      ...(identity.kind === 'cognito'
+        ? { USER_POOL_ID: identity.userPool.userPoolId, USER_POOL_CLIENT_ID: identity.userPoolClient.userPoolClientId }
+        : {}),
       POWERTOOLS_METRICS_NAMESPACE: 'PtsReports',
       POWERTOOLS_LOG_LEVEL: 'INFO',
       PTS_STAGE: config.stage,
@@ -71,8 +88,8 @@ export class ApiStack extends Stack {
     }
 
     this.api = new SubmissionsApi(this, 'Api', {
-      userPool: props.userPool,
-      userPoolClient: props.userPoolClient,
+      jwtIssuer: jwtIssuerOf(identity, this),
+      jwtAudience,
       routes: bindings,
       corsOrigins: [props.paneOrigin, ...config.extraCorsOrigins],
       rateLimitPerSecond: config.apiRateLimitPerSecond,
@@ -88,8 +105,12 @@ export class ApiStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
-    new CfnOutput(this, 'UserPoolId', { value: props.userPool.userPoolId, description: 'Cognito user pool of the staff' });
-    new CfnOutput(this, 'UserPoolClientId', { value: props.userPoolClient.userPoolClientId, description: 'App client of the Excel add-in' });
+    if (identity.kind === 'cognito') {
+      new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId, description: 'Cognito user pool of the staff' });
+      new CfnOutput(this, 'UserPoolClientId', { value: identity.userPoolClient.userPoolClientId, description: 'App client of the Excel add-in' });
+    } else {
+      new CfnOutput(this, 'JwtIssuer', { value: identity.issuer, description: 'OIDC provider whose ID tokens the API accepts' });
+    }
   }
 }
 

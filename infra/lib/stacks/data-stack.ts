@@ -12,22 +12,25 @@ export interface DataStackProps extends StackProps {
 
 /**
  * The stateful resources: the table (submissions, organisations, templates) and the user pool
- * (the staff and their scopes). Retained on delete, termination-protected, logical IDs pinned.
+ * (the staff and their scopes; none when an external OIDC provider signs them in). Retained on delete, termination-protected, logical IDs pinned.
  */
 export class DataStack extends Stack {
   readonly table: ITable;
-  readonly userPool: IUserPool;
-  readonly addinClient: IUserPoolClient;
+  /** Undefined when the stage signs users in with an external OIDC provider. */
+  readonly userPool?: IUserPool;
+  readonly addinClient?: IUserPoolClient;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
     this.table = new DataTable(this, 'Data').table;
-    const users = new UserDirectory(this, 'Users', {
-      mfa: props.config.mfa,
-      threatProtection: props.config.cognitoThreatProtection,
-      refreshTokenValidity: props.config.refreshTokenValidity,
-    });
-    this.userPool = users.userPool;
-    this.addinClient = users.addinClient;
+    if (!props.config.externalIdentityProvider) {
+      const users = new UserDirectory(this, 'Users', {
+        mfa: props.config.mfa,
+        threatProtection: props.config.cognitoThreatProtection,
+        refreshTokenValidity: props.config.refreshTokenValidity,
+      });
+      this.userPool = users.userPool;
+      this.addinClient = users.addinClient;
+    }
   }
 }
