@@ -50,6 +50,16 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
   }, [api, outbox]);
 
   useEffect(() => {
+    // The pane carries the built-in specs; a newer version published on the server needs a newer pane.
+    void api.getTemplates().then((answer) => {
+      if (!answer.ok) return;
+      const listed = (answer.value as { templates?: { id: string; current: number }[] } | null)?.templates ?? [];
+      const newer = listed.find((t) => (registry.current(t.id)?.version ?? Infinity) < t.current);
+      if (newer) setNotice({ intent: 'warning', ...bothLanguages('newerTemplate', { id: newer.id, version: newer.current }) });
+    });
+  }, [api, registry]);
+
+  useEffect(() => {
     void flushOutbox();
     const onOnline = () => void flushOutbox();
     window.addEventListener('online', onOnline);
