@@ -37,6 +37,7 @@ export async function writeTemplateWorkbook(spec: TemplateSpec, options: WriteTe
   const sheet = workbook.addWorksheet(spec.sheetName, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: spec.headerRow, topLeftCell: `A${spec.firstDataRow}`, activeCell: `B${spec.firstDataRow}` }],
     properties: { defaultRowHeight: 18 },
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   const lastDataRow = spec.firstDataRow + spec.dataRows - 1;
 

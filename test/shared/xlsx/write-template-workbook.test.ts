@@ -96,6 +96,7 @@ describe('writeTemplateWorkbook', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
     expect(sheet.getColumn('T').width).toBe(20);
     expect(sheet.getColumn('B').width).toBe(12);
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   });
 
   it('locks labels and formulas, leaves input cells unlocked and protects the sheet', async () => {
