@@ -16,3 +16,20 @@ await (await import('../addin/dev/build-addin.mjs')).buildAddin().catch((error) 
   console.error(error);
   process.exit(1);
 });
+
+// The Lambda handlers (functions/src/handlers/*.ts), one file each into dist/functions/<name>.js, AWS SDK v3 left to the runtime.
+{
+  const { readdirSync } = await import('node:fs');
+  const handlers = readdirSync('functions/src/handlers').filter((file) => file.endsWith('.ts'));
+  await build({
+    entryPoints: Object.fromEntries(handlers.map((file) => [file.replace(/\.ts$/, ''), `functions/src/handlers/${file}`])),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outdir: 'dist/functions',
+    external: ['@aws-sdk/*'],
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+  }).catch(() => process.exit(1));
+}

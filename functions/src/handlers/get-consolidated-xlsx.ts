@@ -2,7 +2,7 @@
 import { httpRoute } from '../middleware/http-handler';
 import { xlsxResponse } from '../middleware/responses';
 import { defaultDeps } from '../services/deps';
-import { getConsolidatedWorkbook } from '../services/get-consolidated';
+import { getConsolidatedWorkbook } from '../services/get-consolidated-workbook';
 
 export const handler = httpRoute(async (event, caller) => {
   const query = event.queryStringParameters ?? {};

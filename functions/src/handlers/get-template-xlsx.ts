@@ -2,7 +2,8 @@
 import { httpRoute } from '../middleware/http-handler';
 import { xlsxResponse } from '../middleware/responses';
 import { defaultDeps } from '../services/deps';
-import { getTemplateWorkbook, parseVersion } from '../services/manage-templates';
+import { getTemplateWorkbook } from '../services/get-template-workbook';
+import { parseVersion } from '../services/manage-templates';
 
 export const handler = httpRoute(async (event) => {
   const id = event.pathParameters?.id ?? '';

@@ -1,12 +1,11 @@
 /** PUT /templates/{id}/{version} (auditor): a new template version; an existing version is 409. */
-import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
 import * as z from 'zod';
-import { httpEventSchema, httpRoute } from '../middleware/http-handler';
+import { httpRoute, withJsonBody } from '../middleware/http-handler';
 import { jsonResponse } from '../middleware/responses';
 import { defaultDeps } from '../services/deps';
 import { parseVersion, putTemplate } from '../services/manage-templates';
 
-const schema = httpEventSchema.extend({ body: JSONStringified(z.record(z.string(), z.unknown())) });
+const schema = withJsonBody(z.record(z.string(), z.unknown()));
 
 export const handler = httpRoute(
   async (event, caller) => {

@@ -1,29 +1,25 @@
 /**
  * The one wrapping style of every HTTP handler: middy with Powertools' logger (correlation id =
- * the API Gateway request id), tracer, metrics and parser, then authentication (claims from the
+ * the API Gateway request id) and metrics, the event checked with zod (middleware/http-event.ts), then authentication (claims from the
  * HTTP API JWT authorizer, and the bearer verified again with aws-jwt-verify when USER_POOL_ID is
  * set), and every thrown error mapped by `toHttpResponse`.
  */
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { correlationPaths } from '@aws-lambda-powertools/logger/correlationId';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import { parser } from '@aws-lambda-powertools/parser/middleware';
-import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/schemas';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import type * as z from 'zod';
 import { callerFromClaims, type Caller } from '../services/caller';
 import { UnauthorizedError } from '../services/errors';
-import { logger, metrics, tracer } from './powertools';
+import { logger, metrics } from './powertools';
+import { httpEventSchema, withJsonBody, type HttpEvent } from './http-event';
 import { toHttpResponse } from './to-http-response';
 
-export type HttpEvent = z.infer<typeof APIGatewayProxyEventV2Schema>;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 /** An HTTP API event whose body a route schema may have parsed already. */
 export type ParsedHttpEvent = Omit<HttpEvent, 'body'> & { body?: unknown };
-export { APIGatewayProxyEventV2Schema as httpEventSchema };
+export { httpEventSchema, withJsonBody, type HttpEvent };
 
 type IdVerifier = { verify(token: string): Promise<Record<string, unknown>> };
 let verifier: IdVerifier | undefined;
@@ -64,7 +60,7 @@ export interface HttpRouteOptions<S extends z.ZodType<ParsedHttpEvent>> {
 export type LambdaHttpHandler = (event: unknown, context: Context) => Promise<HttpResult>;
 
 /** Wraps a signed-in route body `(event, caller) => result` with the project's middleware. */
-export function httpRoute<S extends z.ZodType<ParsedHttpEvent> = typeof APIGatewayProxyEventV2Schema>(
+export function httpRoute<S extends z.ZodType<ParsedHttpEvent> = typeof httpEventSchema>(
   route: (event: z.infer<S>, caller: Caller) => Promise<HttpResult>,
   options: HttpRouteOptions<S> = {},
 ): LambdaHttpHandler {
@@ -73,11 +69,28 @@ export function httpRoute<S extends z.ZodType<ParsedHttpEvent> = typeof APIGatew
 
 /** Wraps a route open to anyone (GET /health). */
 export function publicHttpRoute(route: (event: HttpEvent) => Promise<HttpResult>): LambdaHttpHandler {
-  return wrap<typeof APIGatewayProxyEventV2Schema>(route, undefined);
+  return wrap<typeof httpEventSchema>(route, undefined);
+}
+
+/** The API Gateway request id as the logger's correlation id (what correlationPaths.API_GATEWAY_HTTP selects, without JMESPath). */
+const correlationId: middy.MiddlewareObj = {
+  before: async (request) => {
+    const event = request.event as { requestContext?: { requestId?: unknown } };
+    if (typeof event?.requestContext?.requestId === 'string') logger.setCorrelationId(event.requestContext.requestId);
+  },
+};
+
+/** Checks and types the event with `schema` (a bad event or body is a ZodError: 400). */
+function parseEvent(schema: z.ZodType): middy.MiddlewareObj {
+  return {
+    before: async (request) => {
+      request.event = schema.parse(request.event);
+    },
+  };
 }
 
 function wrap<S extends z.ZodType<ParsedHttpEvent>>(handle: (event: z.infer<S>) => Promise<HttpResult>, eventSchema: S | undefined): LambdaHttpHandler {
-  const schema = (eventSchema ?? APIGatewayProxyEventV2Schema) as S;
+  const schema = (eventSchema ?? httpEventSchema) as S;
   const errorsToHttp: middy.MiddlewareObj = {
     onError: async (request) => {
       const response = toHttpResponse(request.error);
@@ -88,9 +101,9 @@ function wrap<S extends z.ZodType<ParsedHttpEvent>>(handle: (event: z.infer<S>) 
   };
   return middy<unknown, HttpResult>()
     .use(errorsToHttp)
-    .use(injectLambdaContext(logger, { correlationIdPath: correlationPaths.API_GATEWAY_HTTP, resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(correlationId)
     .use(logMetrics(metrics))
-    .use(parser({ schema }))
+    .use(parseEvent(schema))
     .handler(handle as (event: unknown) => Promise<HttpResult>) as unknown as LambdaHttpHandler;
 }

@@ -1,9 +1,10 @@
-/** Logger, metrics and tracer, built once per container (POWERTOOLS_SERVICE_NAME=pts). */
+/**
+ * Logger and metrics, built once per container (POWERTOOLS_SERVICE_NAME=pts). No Powertools Tracer in
+ * the code: the X-Ray SDK it wraps adds ~105 KB to every bundle; tracing is the functions' active
+ * tracing, switched on where they are deployed (CDK).
+ */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { search } from '@aws-lambda-powertools/logger/correlationId';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
 
-export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'pts', correlationIdSearchFn: search });
+export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'pts' });
 export const metrics = new Metrics({ namespace: 'pts', serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'pts' });
-export const tracer = new Tracer({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'pts' });

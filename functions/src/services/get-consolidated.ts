@@ -9,7 +9,6 @@ import { rankingKindSchema, type TemplateSpec } from '../../../shared/src/spec/s
 import type { ConsolidatedSummary } from '../../../shared/src/summary/consolidated-summary';
 import { summariseAggregates } from '../../../shared/src/summary/summarise-aggregates';
 import type { TypedRow } from '../../../shared/src/validation/types';
-import { writeSummaryWorkbook } from '../../../shared/src/xlsx/write-summary-workbook';
 import { getOrganisation } from '../adapters/org-store';
 import { queryHeads } from '../adapters/submission-store';
 import { canReadSubBranch, forbiddenScope, type Caller } from './caller';
@@ -80,11 +79,4 @@ export async function getConsolidated(
     if (duplicates.length > 0) view.duplicates = duplicates;
   }
   return { view, spec };
-}
-
-/** The same view as a workbook (text that a spreadsheet would run as a formula is made inert by the writer). */
-export async function getConsolidatedWorkbook(deps: ServiceDeps, caller: Caller, rawQuery: Record<string, string | undefined>): Promise<Uint8Array> {
-  const { view, spec } = await getConsolidated(deps, caller, rawQuery);
-  const { rows, duplicates: _d, ...summary } = view;
-  return writeSummaryWorkbook(spec, summary, rows?.map((r) => ({ unit: r.outlet, rows: r.rows })));
 }

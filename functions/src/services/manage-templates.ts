@@ -1,6 +1,5 @@
 /** GET /templates, GET /templates/{id}/{version}.xlsx, PUT /templates/{id}/{version}. */
 import { parseTemplateSpec } from '../../../shared/src/spec/parse-template-spec';
-import { writeTemplateWorkbook } from '../../../shared/src/xlsx/write-template-workbook';
 import { putTemplateVersion } from '../adapters/template-store';
 import { requireRole, type Caller } from './caller';
 import type { ServiceDeps } from './deps';
@@ -34,12 +33,6 @@ export function parseVersion(text: string | undefined): number {
   const match = /^(\d{1,6})(\.xlsx)?$/.exec(text ?? '');
   if (!match || Number(match[1]) < 1) throw new BadRequestError('bad-version', `版本号无效：${text ?? ''}`, `invalid version: ${text ?? ''}`);
   return Number(match[1]);
-}
-
-export async function getTemplateWorkbook(deps: ServiceDeps, id: string, version: number): Promise<Uint8Array> {
-  const spec = (await loadRegistry(deps)).find({ id, version });
-  if (!spec) throw new NotFoundError(`没有模板 ${id} 版本 ${version}`, `no template ${id} version ${version}`);
-  return writeTemplateWorkbook(spec);
 }
 
 /** Stores a new version checked by parseTemplateSpec; an existing version (built-in or stored) is 409. */

@@ -1,6 +1,7 @@
 import '../helpers/env';
 import { getAuditOverview, getSubBranchAudit } from '../../../functions/src/services/get-audit';
-import { getConsolidated, getConsolidatedWorkbook } from '../../../functions/src/services/get-consolidated';
+import { getConsolidated } from '../../../functions/src/services/get-consolidated';
+import { getConsolidatedWorkbook } from '../../../functions/src/services/get-consolidated-workbook';
 import { getSubmission } from '../../../functions/src/services/get-submission';
 import { submitWorkbook } from '../../../functions/src/services/submit-workbook';
 import { readWorkbook } from '../../../shared/src/xlsx/read-workbook';
