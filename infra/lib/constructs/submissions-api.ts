@@ -60,7 +60,6 @@ const ACCESS_LOG_FIELDS = {
   integrationError: '$context.integrationErrorMessage',
   authorizerError: '$context.authorizer.error',
   sub: '$context.authorizer.claims.sub',
-  role: '$context.authorizer.claims.custom:role',
 };
 
 /**

@@ -55,13 +55,12 @@ export class ApiStack extends Stack {
     const jwtAudience = identity.kind === 'cognito' ? identity.userPoolClient.userPoolClientId : identity.audience;
     const environment = {
       TABLE_NAME: table.tableName,
-      IDEMPOTENCY_TABLE_NAME: table.tableName,
       // With Cognito the functions verify the token again (defence in depth); with an external
       // provider they take the claims the API's authorizer has verified.
       ...(identity.kind === 'cognito'
         ? { USER_POOL_ID: identity.userPool.userPoolId, USER_POOL_CLIENT_ID: identity.userPoolClient.userPoolClientId }
         : {}),
-      POWERTOOLS_METRICS_NAMESPACE: 'PtsReports',
+      POWERTOOLS_METRICS_NAMESPACE: 'pts',
       POWERTOOLS_LOG_LEVEL: 'INFO',
       PTS_STAGE: config.stage,
     };
