@@ -6,6 +6,7 @@ import { bothLanguages } from '../i18n/messages';
 import { useI18n } from '../i18n/I18nContext';
 import { shanghaiDay } from '../sheets/excel-dates';
 import { Notice, failureNotice, type NoticeMessage } from './Notice';
+import { OutletAuditList, type OutletAuditView } from './OutletAuditList';
 import { RecordTable } from './RecordTable';
 import { useServices } from './services';
 
@@ -32,6 +33,10 @@ const SECTION_LABELS: Record<string, string> = {
 
 function isRecordArray(value: unknown): value is Record<string, unknown>[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
+}
+
+function isOutletAudits(value: unknown): value is OutletAuditView[] {
+  return isRecordArray(value) && value.every((o) => typeof o.reported === 'boolean' && Array.isArray(o.versions) && Array.isArray(o.rejectedAttempts));
 }
 
 function missingOf(audit: Record<string, unknown>): { outlet?: string; outletName?: string }[] | null {
@@ -122,9 +127,15 @@ export function AuditorPanel({ api }: AuditorPanelProps) {
           )}
         </section>
       ) : null}
+      {audit && isOutletAudits(audit.outlets) ? (
+        <section aria-label={t('outletAudit')}>
+          <h2 className={styles.heading}>{t('outletAudit')}</h2>
+          <OutletAuditList outlets={audit.outlets} />
+        </section>
+      ) : null}
       {audit
         ? Object.entries(audit)
-            .filter(([key, value]) => key !== 'missing' && key !== 'missingOutlets' && isRecordArray(value) && value.length > 0)
+            .filter(([key, value]) => key !== 'missing' && key !== 'missingOutlets' && !(key === 'outlets' && isOutletAudits(value)) && isRecordArray(value) && value.length > 0)
             .map(([key, value]) => <RecordTable key={key} caption={SECTION_LABELS[key] ?? key} records={value as Record<string, unknown>[]} />)
         : null}
       <h2 className={styles.heading}>{t('publishTemplate')}</h2>

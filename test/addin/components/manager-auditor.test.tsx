@@ -64,7 +64,17 @@ describe('AuditorPanel', () => {
           subBranch: '3301',
           name: '城东支行',
           outlets: [
-            { outlet: '3301001', outletName: '营业部', reported: true, onTime: true, late: false, nonCompliant: false, versions: [{ template: 'invite-daily', templateVersion: 1, version: 1, late: false }], rejectedAttempts: [] },
+            { outlet: '3301001', outletName: '营业部', reported: true, onTime: true, late: false, nonCompliant: false, versions: [{ template: 'invite-daily', templateVersion: 1, version: 1, late: false, findings: [] }], rejectedAttempts: [] },
+            {
+              outlet: '3301002',
+              outletName: '新华路网点',
+              reported: true,
+              onTime: false,
+              late: true,
+              nonCompliant: true,
+              versions: [{ template: 'invite-daily', templateVersion: 1, version: 2, late: true, findings: [{ severity: 'warning', message_zh: '报送时间 21:30 晚于截止时间 20:00', message_en: 'late' }] }],
+              rejectedAttempts: [{ submittedAt: '2026-12-01T12:00:00Z', errorCount: 1, findings: [{ severity: 'error', message_zh: '邀约明细!D5 的值“路过客户”不在可选范围内', message_en: 'enum' }] }],
+            },
             { outlet: '3301003', outletName: '解放路网点', reported: false, onTime: false, late: false, nonCompliant: false, versions: [], rejectedAttempts: [] },
           ],
         },
@@ -88,7 +98,12 @@ describe('AuditorPanel', () => {
     // Assess
     const missing = await screen.findByRole('region', { name: '未报送网点' });
     expect(within(missing).getAllByRole('listitem').map((li) => li.textContent?.trim())).toEqual(['解放路网点 3301003']);
-    expect(within(screen.getByRole('table', { name: '各网点' })).getByText('invite-daily v1（第 1 次）')).toBeTruthy();
+    const outlets = screen.getByRole('list', { name: '各网点' });
+    expect(within(outlets).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '营业部3301001按时模板版本：invite-daily v1',
+      '新华路网点3301002迟报不合规模板版本：invite-daily v1被拒 1 次报送时间 21:30 晚于截止时间 20:00邀约明细!D5 的值“路过客户”不在可选范围内',
+      '解放路网点3301003未报送',
+    ]);
   });
 
   it('publishes a template version after checking the spec, and refuses a broken one', async () => {
