@@ -112,6 +112,17 @@ describe('pts summary', () => {
     expect(JSON.parse(result.stdout).outlets).toHaveLength(1);
   });
 
+  it('counts a later file for the same outlet and day instead of the earlier one', async () => {
+    const { dir, orgFile } = makeWorkDir();
+    const [first] = await threeOutletFiles(dir);
+    const resubmitted = await writeFilledInvite(dir, '001-again.xlsx', { header: inviteHeader('3301001'), rows: [inviteRow('王五', true), inviteRow('赵六', true), inviteRow('吴十', true)] });
+    const result = await runPts(['summary', first, resubmitted, '--org', orgFile, '--as-of', '2026-12-01', '--json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/001-again\.xlsx.*replaces/);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.outlets.map((o: { outlet: string; values: Record<string, number> }) => [o.outlet, o.values['有效邀约']])).toEqual([['3301001', 3]]);
+  });
+
   it('needs --org', async () => {
     const { dir } = makeWorkDir();
     const files = await threeOutletFiles(dir);

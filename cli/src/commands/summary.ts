@@ -1,6 +1,5 @@
-import type { TemplateSpec } from '../../../shared/src/spec/schema';
+import type { RankingKind, TemplateSpec } from '../../../shared/src/spec/schema';
 import { summariseSubmissions, type SubmissionRows } from '../../../shared/src/summary';
-import type { RankingKind } from '../../../shared/src/spec/schema';
 import { writeSummaryWorkbook } from '../../../shared/src/xlsx/write-summary-workbook';
 import { CliError, EXIT_OK, EXIT_SHEET_ERRORS, EXIT_UNUSABLE } from '../cli-error';
 import { checkFile, type CheckedFile } from '../check-file';
@@ -27,7 +26,8 @@ export async function runSummary(args: string[], output: CliOutput, now: Date): 
   const progress = startProgress(output);
   let exitCode = EXIT_OK;
   let spec: TemplateSpec | undefined;
-  const submissions: SubmissionRows[] = [];
+  /** One submission per unit and period: a later file for the same outlet and day replaces the earlier one. */
+  const submissions = new Map<string, SubmissionRows & { file: string }>();
   for (const [index, file] of files.entries()) {
     progress.step(`${index + 1}/${files.length} ${file}`);
     let checked: CheckedFile;
@@ -58,21 +58,25 @@ export async function runSummary(args: string[], output: CliOutput, now: Date): 
       exitCode = Math.max(exitCode, EXIT_SHEET_ERRORS);
       continue;
     }
-    submissions.push({ unit, period, rows: validation.rows });
+    const earlier = submissions.get(`${unit}|${period}`);
+    if (earlier) {
+      output.err(`${file}：与 ${earlier.file} 是同一单位（${unit}）同一期间（${period}）的报表，以本文件为准 / same unit and period as ${earlier.file}; this later file replaces it`);
+    }
+    submissions.set(`${unit}|${period}`, { unit, period, rows: validation.rows, file });
   }
   if (!spec) {
     progress.done();
     throw new CliError('没有可汇总的文件', 'no file could be summarised');
   }
 
-  const periods = submissions.map((s) => s.period).sort();
+  const periods = [...submissions.values()].map((s) => s.period).sort();
   const from = values.from ?? periods[0] ?? values.to ?? asOf;
   const to = values.to ?? (values.from !== undefined ? values.from : periods[periods.length - 1] ?? from);
-  const summary = summariseSubmissions(spec, organisation, submissions, { from, to, ranking });
+  const summary = summariseSubmissions(spec, organisation, [...submissions.values()], { from, to, ranking });
 
   if (values.out !== undefined) {
     progress.step(`写入 / writing ${values.out}`);
-    const rows = submissions.map((s) => ({ unit: unitCodeOf(summary, s.unit), rows: s.rows }));
+    const rows = [...submissions.values()].map((s) => ({ unit: unitCodeOf(summary, s.unit), rows: s.rows }));
     await writeOutputFile(values.out, await writeSummaryWorkbook(spec, summary, rows));
   }
   progress.done();
