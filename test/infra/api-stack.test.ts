@@ -134,6 +134,14 @@ describe('ApiStack', () => {
       }
     });
 
+    it('uses a * resource only for the X-Ray actions, which have no resource-level permissions', () => {
+      const starred = policyStatements(prodResources).filter(({ statement }) => JSON.stringify(statement.Resource) === '"*"');
+      expect(starred.length).toBe(10);
+      for (const { policy, statement } of starred) {
+        expect([policy, actionsOf(statement).sort()]).toEqual([policy, ['xray:PutTelemetryRecords', 'xray:PutTraceSegments']]);
+      }
+    });
+
     it('gives each function exactly the table actions its access patterns use', () => {
       const statements = policyStatements(prodResources);
       for (const route of API_ROUTES) {
