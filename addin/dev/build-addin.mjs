@@ -32,8 +32,12 @@ export async function buildAddin(env = process.env) {
     copyFileSync(path.join(root, 'addin/assets', icon), path.join(out, 'assets', icon));
   }
   writeFileSync(path.join(out, 'config.json'), JSON.stringify({ apiUrl: env.PTS_API_URL || '/api', local: false }));
-  const paneUrl = (env.PTS_PANE_URL || DEV_URL).replace(/\/$/, '');
-  if (!paneUrl.startsWith('https://')) throw new Error(`PTS_PANE_URL must be https: ${paneUrl}`);
-  const manifest = readFileSync(path.join(root, 'manifest.xml'), 'utf8').replaceAll(DEV_URL, paneUrl);
-  writeFileSync(path.join(out, 'manifest.xml'), manifest);
+  writeFileSync(path.join(out, 'manifest.xml'), renderManifest(readFileSync(path.join(root, 'manifest.xml'), 'utf8'), env.PTS_PANE_URL));
+}
+
+/** The manifest for a pane served from `paneUrl` (https; the dev URL when empty). */
+export function renderManifest(xml, paneUrl) {
+  const url = (paneUrl || DEV_URL).replace(/\/$/, '');
+  if (!/^https:\/\/[^/]+/.test(url)) throw new Error(`PTS_PANE_URL must be an https URL: ${url}`);
+  return xml.replaceAll(DEV_URL, url);
 }

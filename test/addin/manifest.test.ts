@@ -12,6 +12,8 @@ const manifest = readFileSync(manifestPath, 'utf8');
 const check = path.resolve(root, '..', 'shared', 'office-xsd', 'check');
 
 describe('manifest.xml', () => {
+  beforeAll(() => require('node:fs').mkdirSync(path.join(root, 'test', 'artifacts'), { recursive: true }));
+
   it('is valid against the official manifest schemas', () => {
     expect(existsSync(check)).toBe(true);
     const output = execFileSync(check, [manifestPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -20,7 +22,6 @@ describe('manifest.xml', () => {
 
   it('fails the schema check when an element the 2019 schemas reject is added (the check can fail)', () => {
     const broken = path.join(root, 'test', 'artifacts', 'manifest-with-runtimes.xml');
-    require('node:fs').mkdirSync(path.dirname(broken), { recursive: true });
     require('node:fs').writeFileSync(broken, manifest.replace('<DesktopFormFactor>', '<Runtimes><Runtime resid="Taskpane.Url" lifetime="long"/></Runtimes><DesktopFormFactor>'));
     expect(() => execFileSync(check, [broken], { stdio: 'pipe' })).toThrow();
   });
@@ -45,6 +46,23 @@ describe('manifest.xml', () => {
     expect(manifest).toContain('Locale="en-US"');
     expect(manifest).toContain('<Set Name="ExcelApi" MinVersion="1.9"/>');
     expect(manifest).toContain('https://localhost:3000/taskpane.html');
+  });
+
+  it('takes the production pane URL from the build, and stays valid', () => {
+    // Prepare: the build's manifest step (addin/dev/build-addin.mjs is an ES module: run it in its own node).
+    const render = (url: string) =>
+      execFileSync(process.execPath, ['--input-type=module', '-e', `import { readFileSync } from 'node:fs'; const m = await import('./addin/dev/build-addin.mjs'); process.stdout.write(m.renderManifest(readFileSync('manifest.xml', 'utf8'), ${JSON.stringify(url)}));`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const built = path.join(root, 'test', 'artifacts', 'manifest-production.xml');
+
+    // Act
+    require('node:fs').writeFileSync(built, render('https://d111.cloudfront.net/'));
+
+    // Assess
+    const xml = readFileSync(built, 'utf8');
+    expect(xml).not.toContain('localhost');
+    expect(xml).toContain('<SourceLocation DefaultValue="https://d111.cloudfront.net/taskpane.html"/>');
+    expect(() => execFileSync(check, [built], { stdio: 'pipe' })).not.toThrow();
+    expect(() => render('http://insecure.example')).toThrow();
   });
 
   it('has the icons it names', () => {
