@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import type { BenchCheck, BenchModule } from './bench-module';
 import { validationBench } from './validation.bench';
 import { bundlesBench } from './bundles.bench';
+import { functionsBench } from './functions.bench';
 
 /**
  * The benchmark modules, run in this order. To add one: write `bench/<topic>.bench.ts` exporting a
@@ -14,6 +15,7 @@ import { bundlesBench } from './bundles.bench';
 const BENCH_MODULES: readonly BenchModule[] = [
   validationBench,
   bundlesBench,
+  functionsBench,
   // other engineers' modules go here
 ];
 

@@ -6,6 +6,7 @@
  */
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
@@ -77,6 +78,7 @@ const correlationId: middy.MiddlewareObj = {
   before: async (request) => {
     const event = request.event as { requestContext?: { requestId?: unknown } };
     if (typeof event?.requestContext?.requestId === 'string') logger.setCorrelationId(event.requestContext.requestId);
+    metrics.addMetric('ApiRequest', MetricUnit.Count, 1);
   },
 };
 

@@ -1,6 +1,6 @@
 /**
  * GET /consolidated and /consolidated.xlsx: the ranked summary of a sub-branch rebuilt from the
- * per-outlet aggregates (one Query), rows on request, duplicate customers for managers and auditors.
+ * per-outlet aggregates (one Query); rows on request, with the duplicate customers for managers and auditors.
  */
 import * as z from 'zod';
 import { isoDateInShanghai } from '../../../shared/src/period/iso-date-in-shanghai';
@@ -64,7 +64,8 @@ export async function getConsolidated(
     { from, to, ranking: query.ranking },
   );
   const view: ConsolidatedView = { ...summary };
-  if (options.forceRows || query.rows === '1' || query.rows === 'true') {
+  const withRows = options.forceRows || query.rows === '1' || query.rows === 'true';
+  if (withRows) {
     const visible = caller.role === 'outlet_head' ? heads.filter((h) => h.outlet === caller.outlet) : heads;
     view.rows = await Promise.all(
       visible.map(async (h) => {
@@ -74,7 +75,8 @@ export async function getConsolidated(
       }),
     );
   }
-  if (caller.role !== 'outlet_head') {
+  // Duplicate customers go with the rows (the view that shows customers): the ranked summary alone stays one Query.
+  if (withRows && caller.role !== 'outlet_head') {
     const duplicates = (await findDuplicateCustomers(deps, spec, organisation)).filter((d) => d.period >= keyOf(from) && d.period <= keyOf(to));
     if (duplicates.length > 0) view.duplicates = duplicates;
   }

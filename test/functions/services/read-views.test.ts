@@ -28,7 +28,7 @@ describe('read views: duplicates, consolidated workbook, audit', () => {
 
   it('reports a customer invited by two outlets of the sub-branch on both rows, to the manager', async () => {
     // Act
-    const { view } = await getConsolidated(s.deps, manager, { template: 'invite-daily', subBranch: '3301', from: '2026-12-01', to: '2026-12-07' });
+    const { view } = await getConsolidated(s.deps, manager, { template: 'invite-daily', subBranch: '3301', from: '2026-12-01', to: '2026-12-07', rows: '1' });
     // Assess
     expect(view.duplicates?.map((d) => [d.outlet, d.period, d.finding.code, d.finding.address, d.finding.value])).toEqual([
       ['3301001', '2026-12-02', 'duplicate-customer', '邀约明细!C6', '139****2222'],
