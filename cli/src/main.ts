@@ -7,6 +7,7 @@ import { runTemplate } from './commands/template';
 import { runValidate } from './commands/validate';
 import { COMMAND_HELP, MAIN_HELP } from './help';
 import { processOutput, type CliOutput } from './io';
+import { version } from '../../package.json';
 
 type Command = (args: string[], output: CliOutput, now: Date) => Promise<number>;
 
@@ -25,6 +26,10 @@ export async function main(argv: string[], output: CliOutput = processOutput, no
     const topic = name === 'help' ? args[0] : undefined;
     output.out(topic && COMMAND_HELP[topic] ? COMMAND_HELP[topic] : MAIN_HELP);
     return name === undefined ? EXIT_UNUSABLE : 0;
+  }
+  if (name === '--version' || name === '-V') {
+    output.out(`pts ${version}`);
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {

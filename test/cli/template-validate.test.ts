@@ -23,6 +23,12 @@ describe('pts --help', () => {
     expect(result.stdout).toContain('Asia/Shanghai');
   });
 
+  it('prints its version', async () => {
+    const result = await runPts(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^pts \d+\.\d+\.\d+$/);
+  });
+
   it('rejects an unknown command with exit 2 and one line', async () => {
     const result = await runPts(['frobnicate']);
     expect(result.code).toBe(2);
