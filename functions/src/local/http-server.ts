@@ -15,7 +15,12 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024; // API Gateway's own limit; the handler
 const ALLOWED_ORIGINS = new Set(['https://localhost:3000', 'https://127.0.0.1:3000']);
 const TEXT_TYPES = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/i;
 
-const tokenRequestSchema = z.object({ role: roleSchema, subBranch: z.string().min(1).optional(), outlet: z.string().min(1).optional() });
+const tokenRequestSchema = z.object({
+  role: roleSchema,
+  subBranch: z.string().min(1).optional(),
+  outlet: z.string().min(1).optional(),
+  name: z.string().min(1).max(40).optional(),
+});
 
 export interface LocalApiOptions {
   signer: LocalSigner;

@@ -18,6 +18,8 @@ export interface LocalTokenRequest {
   role: Role;
   subBranch?: string;
   outlet?: string;
+  /** Display name (the pane shows it as 填报人). */
+  name?: string;
 }
 
 export interface LocalSigner {
@@ -60,6 +62,7 @@ export function createLocalSigner(keyDir?: string): LocalSigner {
       };
       if (request.subBranch) claims['custom:subBranch'] = request.subBranch;
       if (request.outlet) claims['custom:outlet'] = request.outlet;
+      if (request.name) claims.name = request.name;
       const input = `${base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: KID }))}.${base64url(JSON.stringify(claims))}`;
       return `${input}.${base64url(sign('RSA-SHA256', Buffer.from(input), privateKey))}`;
     },
