@@ -79,7 +79,7 @@ export class SubmissionsApi extends Construct {
     if (props.corsOrigins.length === 0 || props.corsOrigins.some((origin) => origin === '*' || !origin.startsWith('https://'))) {
       throw new Error(`SubmissionsApi ${id}: corsOrigins must be https origins, not a wildcard (got ${JSON.stringify(props.corsOrigins)}).`);
     }
-    const authorizer: IHttpRouteAuthorizer = new HttpJwtAuthorizer('CognitoAuthorizer', props.jwtIssuer, {
+    const authorizer: IHttpRouteAuthorizer = new HttpJwtAuthorizer('JwtAuthorizer', props.jwtIssuer, {
       jwtAudience: [props.jwtAudience],
       identitySource: ['$request.header.Authorization'],
     });
