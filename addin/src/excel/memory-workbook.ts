@@ -8,6 +8,7 @@ import { IDENTITY_SHEET_NAME } from '../../../shared/src/grid/types';
 import { columnLetters, columnNumber, parseCellAddress } from '../sheets/addresses';
 import { isFormulaLikeText } from '../sheets/formula-text';
 import { planSequenceNumbers } from '../sheets/plan-template-sheet';
+import { freeSheetName, identityRow } from '../sheets/sheet-names';
 import {
   hostFailure,
   type ActiveSheetRead,
@@ -214,8 +215,8 @@ export class MemoryWorkbook implements WorkbookHost {
   }
 
   async insertTemplateSheet(plan: TemplateSheetPlan): Promise<HostResult<{ sheetName: string }>> {
-    if (this.sheet(plan.sheetName)) return hostFailure('sheet-exists', plan.sheetName);
-    const sheet = this.addSheet(plan.sheetName);
+    const sheetName = freeSheetName(plan.sheetName, this.sheets.map((s) => s.name));
+    const sheet = this.addSheet(sheetName);
     plan.cells.forEach((row, r) =>
       row.forEach((value, c) => {
         const address = key(columnLetters(c + 1), r + 1);
@@ -233,13 +234,14 @@ export class MemoryWorkbook implements WorkbookHost {
     }
     sheet.sequence = plan.sequence;
     const meta = this.sheet(IDENTITY_SHEET_NAME) ?? Object.assign(this.addSheet(IDENTITY_SHEET_NAME), { veryHidden: true });
-    const next = this.grid(meta).values.length + 1;
-    this.put(meta, `A${next}`, { numberFormat: '@', value: plan.sheetName });
-    this.put(meta, `B${next}`, { numberFormat: '@', value: plan.identity.id });
-    this.put(meta, `C${next}`, { value: plan.identity.version });
-    this.activeSheet = plan.sheetName;
+    const row = identityRow(this.grid(meta).values, sheetName);
+    this.put(meta, `A${row}`, { numberFormat: '@', value: sheetName });
+    this.put(meta, `B${row}`, { numberFormat: '@', value: plan.identity.id });
+    this.put(meta, `C${row}`, { value: plan.identity.version });
+    this.activeSheet = sheetName;
+    this.selection = null;
     this.changed();
-    return { ok: true, value: { sheetName: plan.sheetName } };
+    return { ok: true, value: { sheetName } };
   }
 
   async writeSummarySheets(plan: SummarySheetsPlan): Promise<HostResult<{ sheetName: string }>> {

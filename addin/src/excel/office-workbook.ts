@@ -15,6 +15,7 @@ import { IDENTITY_SHEET_NAME } from '../../../shared/src/grid/types';
 import { columnLetters, parseCellAddress, rangeAddress } from '../sheets/addresses';
 import { isFormulaLikeText } from '../sheets/formula-text';
 import { planSequenceNumbers } from '../sheets/plan-template-sheet';
+import { freeSheetName, identityRow } from '../sheets/sheet-names';
 import {
   hostFailure,
   type ActiveSheetRead,
@@ -232,14 +233,14 @@ export class OfficeWorkbook implements WorkbookHost {
   insertTemplateSheet(plan: TemplateSheetPlan): Promise<HostResult<{ sheetName: string }>> {
     return this.action(async ({ context, sync }) => {
       const sheets = context.workbook.worksheets;
-      const existing = sheets.getItemOrNullObject(plan.sheetName);
+      sheets.load('items/name');
       const meta = sheets.getItemOrNullObject(IDENTITY_SHEET_NAME);
       const metaUsed = meta.getUsedRangeOrNullObject(true);
-      metaUsed.load('rowCount');
+      metaUsed.load('values,rowIndex,columnIndex');
       await sync();
-      if (!existing.isNullObject) return hostFailure('sheet-exists', plan.sheetName);
+      const sheetName = freeSheetName(plan.sheetName, sheets.items.map((s) => s.name));
 
-      const sheet = sheets.add(plan.sheetName);
+      const sheet = sheets.add(sheetName);
       const block = rectangle(plan.cells);
       const width = block[0]?.length ?? 1;
       const blockRange = sheet.getRange(rangeAddress('A', 1, width, block.length));
@@ -262,20 +263,20 @@ export class OfficeWorkbook implements WorkbookHost {
 
       const metaSheet = meta.isNullObject ? sheets.add(IDENTITY_SHEET_NAME) : meta;
       if (meta.isNullObject) metaSheet.visibility = 'VeryHidden';
-      const metaRow = metaUsed.isNullObject ? 1 : metaUsed.rowCount + 1;
+      const metaValues = metaUsed.isNullObject ? [] : gridFromUsedRange(metaUsed.values as CellValue[][], [], metaUsed.rowIndex, metaUsed.columnIndex).values;
+      const metaRow = identityRow(metaValues, sheetName);
       const identityRange = metaSheet.getRange(`A${metaRow}:C${metaRow}`);
       identityRange.numberFormat = [['@', '@', '0']];
-      identityRange.values = [[plan.sheetName, plan.identity.id, plan.identity.version]];
+      identityRange.values = [[sheetName, plan.identity.id, plan.identity.version]];
       sheet.activate();
       if (plan.sequence) {
         const sequence = plan.sequence;
-        const sheetName = plan.sheetName;
         sheet.onChanged.add(async () => {
           await this.fillSequence(sheetName, sequence);
         });
       }
       await sync();
-      return { ok: true, value: { sheetName: plan.sheetName } };
+      return { ok: true, value: { sheetName } };
     });
   }
 
@@ -302,10 +303,10 @@ export class OfficeWorkbook implements WorkbookHost {
       const names = [plan.summarySheet.name, ...(plan.rowsSheet ? [plan.rowsSheet.name] : [])];
       const existing = names.map((n) => sheets.getItemOrNullObject(n));
       await sync();
-      for (const sheet of existing) if (!sheet.isNullObject) sheet.delete();
 
+      // New sheets come in under temporary names; the old ones go only then (a workbook keeps one visible sheet).
       const s = plan.summarySheet;
-      const sheet = sheets.add(s.name);
+      const sheet = sheets.add('pts-summary-new');
       sheet.getRange('A1').values = [[s.title]];
       sheet.getRange('A1').format.font.bold = true;
       const headerRow = 3;
@@ -332,14 +333,18 @@ export class OfficeWorkbook implements WorkbookHost {
       }
       sheet.getRange(`A${headerRow}:${lastCol}${headerRow + body.length}`).format.autofitColumns();
 
+      let rowsSheet: Excel.Worksheet | null = null;
       if (plan.rowsSheet) {
         const d = plan.rowsSheet;
-        const rowsSheet = sheets.add(d.name);
+        rowsSheet = sheets.add('pts-rows-new');
         const detail = rectangle(d.rows, d.header.length);
         await this.writeBlock(rowsSheet, 1, d.header, detail, d.columnFormats, sync);
         rowsSheet.tables.add(rangeAddress('A', 1, d.header.length, detail.length + 1), true).style = 'TableStyleLight9';
       }
       sheet.activate();
+      for (const old of existing) if (!old.isNullObject) old.delete();
+      sheet.name = s.name;
+      if (rowsSheet && plan.rowsSheet) rowsSheet.name = plan.rowsSheet.name;
       await sync();
       return { ok: true, value: { sheetName: s.name } };
     });

@@ -130,7 +130,10 @@ export interface WorkbookHost {
   clearHighlights(): Promise<HostResult<number>>;
   /** Selects a cell (`邀约明细!K12` or `K12` on the active sheet) and activates its sheet. */
   selectCell(address: string): Promise<HostResult<void>>;
-  /** Adds the planned sheet, activates it and records its identity in `_pts_meta`. Fails if a sheet of that name exists. */
+  /**
+   * Adds the planned sheet (as `邀约明细 (2)` … when the name is taken), activates it and records its identity in
+   * `_pts_meta` (replacing a row that names the same sheet). Resolves with the name given.
+   */
   insertTemplateSheet(plan: TemplateSheetPlan): Promise<HostResult<{ sheetName: string }>>;
   /** Writes the summary sheet (replacing one of the same name), its table and chart, and the rows sheet. */
   writeSummarySheets(plan: SummarySheetsPlan): Promise<HostResult<{ sheetName: string }>>;

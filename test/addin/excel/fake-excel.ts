@@ -262,10 +262,25 @@ export class FakeWorksheet {
   readonly freezePanes = { freezeRows: (n: number) => (this.frozenRows = n) };
   readonly onChanged = { add: (handler: () => Promise<void>) => this.changeHandlers.push(handler) };
 
+  private sheetName: string;
+
   constructor(
     readonly context: FakeRequestContext,
-    public name: string,
-  ) {}
+    name: string,
+  ) {
+    this.sheetName = name;
+  }
+
+  get name(): string {
+    return this.sheetName;
+  }
+
+  /** Renaming keeps the sheet active when it was. */
+  set name(next: string) {
+    if (this.context.workbook.activeName === this.sheetName) this.context.workbook.activeName = next;
+    this.context.log.push(['rename-sheet', this.sheetName, '', next]);
+    this.sheetName = next;
+  }
 
   cell(col: string, row: number): Cell {
     const key = `${col}${row}`;
@@ -366,7 +381,13 @@ export class FakeWorkbook {
 
   get worksheets() {
     const wb = this;
+    let items: FakeWorksheet[] | null = null;
     return {
+      load: () => wb.context.queueLoad(() => (items = [...wb.sheets])),
+      get items() {
+        if (!items) throw new Error('fake: worksheets.items read before it was loaded and synced');
+        return items;
+      },
       getActiveWorksheet: () => wb.sheets.find((s) => s.name === wb.activeName)!,
       getItem: (name: string) => {
         const sheet = wb.sheets.find((s) => s.name === name);

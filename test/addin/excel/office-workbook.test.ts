@@ -229,13 +229,23 @@ describe('OfficeWorkbook', () => {
       expect([meta.cell('A', 2).value, meta.cell('B', 2).value]).toEqual(['邀约明细', 'invite-daily']);
     });
 
-    it('refuses to replace a sheet of the same name', async () => {
-      const { workbook, run } = createFakeExcel(['邀约明细']);
+    it('numbers the name when it is taken, and replaces the identity row of that name', async () => {
+      // Prepare: a sheet 邀约明细 exists, and _pts_meta names a deleted '邀约明细 (2)' from an older version.
+      const { workbook, run } = createFakeExcel(['邀约明细', '_pts_meta']);
+      const meta = workbook.sheets[1];
+      [['邀约明细', 'invite-daily', 1], ['邀约明细 (2)', 'invite-daily', 0]].forEach((row, r) =>
+        row.forEach((v, c) => (meta.cell(['A', 'B', 'C'][c], r + 1).value = v)),
+      );
       const host = new OfficeWorkbook(run);
+
+      // Act
       const result = await host.insertTemplateSheet(planTemplateSheet(inviteDaily));
-      expect(result).toMatchObject({ ok: false, code: 'sheet-exists', message_zh: expect.stringContaining('同名工作表') });
-      expect(host.lastSyncCount).toBe(1);
-      expect(workbook.sheets).toHaveLength(1);
+
+      // Assess
+      expect(result).toEqual({ ok: true, value: { sheetName: '邀约明细 (2)' } });
+      expect(host.lastSyncCount).toBe(2);
+      expect(workbook.activeName).toBe('邀约明细 (2)');
+      expect([meta.cell('A', 2).value, meta.cell('C', 2).value, meta.cell('A', 3).value]).toEqual(['邀约明细 (2)', 1, null]);
     });
   });
 
@@ -271,6 +281,7 @@ describe('OfficeWorkbook', () => {
       expect(result).toEqual({ ok: true, value: { sheetName: '汇总 2026-12-01' } });
       expect(host.lastSyncCount).toBe(2);
       expect(context.log.filter(([k]) => k === 'delete-sheet').map(([, name]) => name)).toEqual(['汇总 2026-12-01']);
+      expect(workbook.sheets.map((s) => s.name)).toEqual(['Sheet1', '汇总 2026-12-01', '明细 2026-12-01']);
       const sheet = workbook.sheets.find((s) => s.name === '汇总 2026-12-01')!;
       expect(sheet.cell('A', 3).value).toBe('排名');
       expect([sheet.cell('C', 4).value, sheet.cell('C', 4).formula, sheet.cell('C', 4).numberFormat]).toEqual(['=网点', null, '@']);
