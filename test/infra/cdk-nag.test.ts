@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { CfnResource, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
@@ -27,13 +29,22 @@ describe('cdk-nag (AwsSolutions and Serverless packs)', () => {
   let dev: SynthesisedApp;
 
   beforeAll(() => {
-    prod = synthesiseApp({ stage: 'prod', overrides: { alarmEmail: 'ops@example.com' } });
+    prod = synthesiseApp({ stage: 'prod', overrides: { alarmEmail: 'ops@example.com' }, cfnValidation: true });
     dev = synthesiseApp({ stage: 'dev' });
   });
 
   it('reports no unacknowledged error or warning in prod, pane release included', () => {
     expect(prod.stacks.paneRelease).toBeDefined();
     expect(violations(prod.app)).toEqual([]);
+  });
+
+  it("passes aws-cdk-lib's CloudFormation schema validation of every template", () => {
+    const report = JSON.parse(readFileSync(path.join(prod.app.outdir, 'validation-report.json'), 'utf8')) as {
+      pluginReports: { pluginName: string; conclusion: string; violations: { ruleName: string; violatingConstructs?: { constructPath: string }[] }[] }[];
+    };
+    const cfnValidate = report.pluginReports.find((plugin) => plugin.pluginName === 'CloudFormation Validate');
+    expect(cfnValidate?.violations.map((v) => `${v.ruleName} at ${v.violatingConstructs?.map((c) => c.constructPath).join(', ')}`)).toEqual([]);
+    expect(cfnValidate?.conclusion).toBe('success');
   });
 
   it('reports no unacknowledged error or warning in dev', () => {

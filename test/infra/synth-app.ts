@@ -28,12 +28,15 @@ export interface SynthesiseAppOptions {
   /** @default false: `aws:cdk:bundling-stacks: []` makes NodejsFunction skip esbuild */
   readonly bundle?: boolean;
   readonly outdir?: string;
+  /** @default false: aws-cdk-lib's CloudFormation schema validation at synth (slow to load, run by the cdk-nag test) */
+  readonly cfnValidation?: boolean;
 }
 
 export function synthesiseApp(options: SynthesiseAppOptions): SynthesisedApp {
   const app = new App({
     context: options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] },
     outdir: options.outdir,
+    builtinCloudFormationValidation: options.cfnValidation ?? false,
   });
   const stacks = placeStacks(app, {
     config: stageConfigFor(options.stage, options.overrides),
