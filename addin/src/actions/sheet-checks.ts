@@ -117,11 +117,18 @@ export async function fixActiveSheet(host: WorkbookHost, registry: TemplateRegis
   return outcome.ok ? outcome.value : fromHost(outcome);
 }
 
-/** Reads and checks the active sheet for submitting (no writes): the workbook to send and what the check says. */
+/**
+ * Reads and checks the active sheet for submitting: the workbook to send exactly as read, and what the check says.
+ * The marks are brought up to date in the same action; no cell value is written.
+ */
 export async function readForSubmission(host: WorkbookHost, registry: TemplateRegistry, asOf: string): Promise<CheckResult<CheckedSheet>> {
-  const read = await host.readActiveSheet();
-  if (!read.ok) return fromHost(read);
-  const checked = validate(read.value.workbook, registry, asOf);
-  if (!checked.ok) return checked;
-  return { ok: true, value: { sheetName: read.value.sheetName, validation: checked.value, workbook: read.value.workbook } };
+  const outcome = await host.updateActiveSheet<CheckResult<CheckedSheet>>((read) => {
+    const checked = validate(read.workbook, registry, asOf);
+    if (!checked.ok) return { result: checked };
+    return {
+      result: { ok: true, value: { sheetName: read.sheetName, validation: checked.value, workbook: read.workbook } },
+      highlights: highlightsFor(read.sheetName, checked.value.findings),
+    };
+  });
+  return outcome.ok ? outcome.value : fromHost(outcome);
 }

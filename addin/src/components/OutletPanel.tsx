@@ -157,6 +157,9 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
         return setNotice(failureNotice(sent));
       }
       setStep(3);
+      // What the server still says of an accepted sheet (warnings, a late submission) replaces the local list.
+      const serverFindings = (sent.value as { findings?: Finding[] } | null)?.findings;
+      if (Array.isArray(serverFindings)) setFindings(serverFindings);
       const outlet = user.outlet ?? '';
       let rankLine = bothLanguages('submittedNoRank');
       if (user.subBranch) {

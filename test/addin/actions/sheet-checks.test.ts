@@ -97,6 +97,7 @@ describe('readForSubmission', () => {
     expect(result.ok && result.value.validation.hasErrors).toBe(false);
     expect(result.ok && result.value.workbook.identities).toEqual([{ sheetName: '邀约明细', id: 'invite-daily', version: 1 }]);
     expect(result.ok && result.value.validation.rows).toHaveLength(2);
+    expect(workbook.sheet('邀约明细')!.highlights.size).toBe(0);
   });
 });
 

@@ -53,7 +53,13 @@ describe('OutletPanel', () => {
   it('applies the safe fixes in one step, refuses to submit with errors, then submits and shows the rank', async () => {
     // Prepare
     const pane = await signedIn({
-      'POST /submissions': () => ({ status: 201, body: { submission: { outlet: '3301001', period: '2026-12-01', version: 1 }, findings: [] } }),
+      'POST /submissions': () => ({
+        status: 201,
+        body: {
+          submission: { outlet: '3301001', period: '2026-12-01', version: 1 },
+          findings: [{ code: 'late-submission', severity: 'warning', address: '邀约明细', value: null, message_zh: '报送时间晚于截止时间 20:00', message_en: 'late', fix: null }],
+        },
+      }),
       'GET /consolidated': () => ({
         status: 200,
         body: { template: 'invite-daily', subBranch: '3301', from: '2026-12-01', to: '2026-12-01', ranking: 'rank.eq', outlets: [{ outlet: '3301002', outletName: 'x', rank: 1, values: {} }, { outlet: '3301001', outletName: 'y', rank: 2, values: {} }], missing: [{ outlet: '3301003', outletName: 'z' }], total: {} },
@@ -84,6 +90,8 @@ describe('OutletPanel', () => {
     expect(post.headers['idempotency-key']).toBe('key-1');
     expect((post.body as { identities: unknown[] }).identities).toEqual([{ sheetName: '邀约明细', id: 'invite-daily', version: 1 }]);
     expect(pane.requests.at(-1)?.path).toBe('/consolidated?template=invite-daily&subBranch=3301&from=2026-12-01&to=2026-12-01');
+    expect(screen.getByText('报送时间晚于截止时间 20:00')).toBeTruthy();
+    expect(pane.workbook.sheet('邀约明细')!.highlights.size).toBe(0);
   });
 
   it('queues the submission when offline and sends it later with the same key', async () => {

@@ -161,6 +161,7 @@ describe('the task pane in Chromium against the local stack', () => {
     const result = page.getByText(new RegExp(`^提交成功：3301001 ${REPORT_DAY}`));
     await result.waitFor({ timeout: 30_000 });
     expect(await result.textContent()).toMatch(/当前排名：第 1 名（共 10 个网点）/);
+    expect(await page.locator('td[data-mark]').count()).toBe(0);
     await shot('05-submitted');
   });
 
