@@ -87,10 +87,10 @@ async function runBundlesBench({ log }: BenchRunOptions): Promise<BenchCheck[]> 
     });
     const bytes = (await stat(outfile)).size;
     const importMs = await coldImportMs(outfile);
-    const top = largestInputs(result.metafile, 4)
+    const xlsx = XLSX_HANDLERS.has(handler);
+    const top = largestInputs(result.metafile, xlsx ? 8 : 4)
       .map((input) => `${input.name} ${kb(input.bytes)}`)
       .join(', ');
-    const xlsx = XLSX_HANDLERS.has(handler);
     log(
       `${(handler + (xlsx ? ' (.xlsx)' : '')).padEnd(24)} ${kb(bytes).padStart(10)} ${(bytes / TARGET_BYTES).toFixed(2).padStart(7)}× ${`${importMs.toFixed(1)} ms`.padStart(9)} ${(importMs / TARGET_IMPORT_MS).toFixed(2).padStart(7)}×  ${top}`,
     );
