@@ -102,7 +102,8 @@ export class SubmissionsApi extends Construct {
       stageName: '$default',
       autoDeploy: true,
       throttle: { rateLimit: props.rateLimitPerSecond, burstLimit: props.burstLimit },
-      detailedMetricsEnabled: true,
+      // No per-route detailed metrics: each is a billed CloudWatch metric (60 here, ~USD 18 a month);
+      // the alarms use the API-wide metrics, which are free.
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
