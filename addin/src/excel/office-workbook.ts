@@ -121,7 +121,8 @@ export class OfficeWorkbook implements WorkbookHost {
   private queueRead(context: Excel.RequestContext, withHighlights: boolean) {
     const sheet = context.workbook.worksheets.getActiveWorksheet();
     sheet.load('name');
-    const used = sheet.getUsedRangeOrNullObject();
+    // Values only: the template's formatted but empty rows stay out of the payload.
+    const used = sheet.getUsedRangeOrNullObject(true);
     used.load('values,formulas,rowIndex,columnIndex');
     const metaRange = context.workbook.worksheets.getItemOrNullObject(IDENTITY_SHEET_NAME).getUsedRangeOrNullObject(true);
     metaRange.load('values');

@@ -50,6 +50,22 @@ describe('OutletPanel', () => {
     expect(Object.fromEntries(pane.workbook.sheet('邀约明细')!.highlights)).toMatchObject({ E6: 'error', H6: 'error', F5: 'warning' });
   });
 
+  it('is usable by keyboard: Tab reaches the buttons and a finding, Enter acts', async () => {
+    const pane = await signedIn();
+    screen.getByRole('button', { name: '插入模板' }).focus();
+    await pane.user.keyboard('{Enter}');
+    await screen.findByText('已插入工作表 邀约明细');
+    fillWithErrors(pane);
+    await pane.user.tab(); // 打开已报送的报表
+    await pane.user.tab(); // 校验当前表
+    expect(document.activeElement?.textContent).toBe('校验当前表');
+    await pane.user.keyboard('{Enter}');
+    const finding = await screen.findByRole('button', { name: /邀约明细!H6（年龄）/ });
+    finding.focus();
+    await pane.user.keyboard(' ');
+    expect(pane.workbook.selection).toBe('H6');
+  });
+
   it('applies the safe fixes in one step, refuses to submit with errors, then submits and shows the rank', async () => {
     // Prepare
     const pane = await signedIn({
