@@ -79,5 +79,7 @@ export function placeStacks(app: App, options: PlaceStacksOptions): PtsStacks {
         },
       })
     : undefined;
+  // The bucket comes through a named export (Fn.importValue), which CDK cannot see as a dependency.
+  paneRelease?.addDependency(pane);
   return { data, pane, api, paneRelease };
 }
