@@ -25,6 +25,7 @@ export interface CreateFindingOptions {
 /**
  * Builds a finding of a catalogued code: address (`邀约明细!K12`, or the sheet name), severity
  * (a warning when a code with a safe fix carries one) and both messages, rendered from the catalogue.
+ * `place` is read, never kept: callers may reuse one place object from cell to cell.
  */
 export function createFinding(code: FindingCode, place: FindingPlace, options: CreateFindingOptions = {}): Finding {
   const definition: FindingCodeDefinition = findingCodes[code];

@@ -15,6 +15,13 @@ import type { SheetValidation, TypedRow, TypedValue, ValidateSheetOptions } from
 
 const EMPTY_ROW: readonly CellValue[] = [];
 
+// Local bindings of the per-cell helpers: module loaders that turn imports into getters
+// (tsx, CommonJS interop) would otherwise run a getter on every call in the row loop.
+const checkCell = checkValue;
+const isBlank = isBlankCell;
+const hasFormula = hasFormulaAt;
+const checkRules = checkRowRules;
+
 /**
  * Checks one template sheet against its spec and every rule of it: labels (title, header block,
  * header row; compared after trimming spaces), computed cells, header values, each data row's
@@ -63,9 +70,23 @@ export function validateSheet(grid: SheetGrid, spec: TemplateSpec, options: Vali
     saleDaysText: saleDays.join(', '),
   };
 
-  // Data rows. The scratch arrays are reused from row to row: no allocation per cell.
-  const rows: TypedRow[] = [];
+  // Data rows. The scratch arrays are reused from row to row: no allocation per cell. The typed
+  // values of the filled rows go to one flat array sized once (a first pass finds the filled
+  // rows), column after column in spec order; the TypedRow objects are built from it when `rows`
+  // is first read.
   const values = grid.values;
+  const firstDataIndex = spec.firstDataRow - 1;
+  const filledRows = new Uint8Array(Math.max(0, values.length - firstDataIndex));
+  let filledCount = 0;
+  for (let rowIndex = firstDataIndex; rowIndex < values.length; rowIndex++) {
+    if (isFilledRow(compiled.fillingIndexes, values[rowIndex] ?? EMPTY_ROW)) {
+      filledRows[rowIndex - firstDataIndex] = 1;
+      filledCount++;
+    }
+  }
+  const rowNumbers: number[] = [];
+  const typedStore = new Array<TypedValue>(filledCount * compiled.columns.length);
+  let stored = 0;
   const knowsFormulas = grid.formulas !== undefined;
   const columnCount = compiled.byIndex.length;
   const row: RowState & { typed: TypedValue[]; filled: boolean[] } = {
@@ -74,12 +95,14 @@ export function validateSheet(grid: SheetGrid, spec: TemplateSpec, options: Vali
     typed: new Array<TypedValue>(columnCount).fill(null),
     filled: new Array<boolean>(columnCount).fill(false),
   };
+  // One place object moved from cell to cell: createFinding copies what it needs from it.
+  const place = { sheetName, row: 0, column: 'A' };
   let blankRunStart = -1;
   let anyFilled = false;
-  for (let rowIndex = spec.firstDataRow - 1; rowIndex < values.length; rowIndex++) {
+  for (let rowIndex = firstDataIndex; rowIndex < values.length; rowIndex++) {
     const rowValues = values[rowIndex] ?? EMPTY_ROW;
     const rowNumber = rowIndex + 1;
-    if (!isFilledRow(compiled.fillingIndexes, rowValues)) {
+    if (filledRows[rowIndex - firstDataIndex] === 0) {
       if (anyFilled && blankRunStart < 0) blankRunStart = rowIndex;
       if (knowsFormulas) checkUnfilledComputedCells(compiled.columns, grid, rowIndex, findings);
       continue;
@@ -95,18 +118,17 @@ export function validateSheet(grid: SheetGrid, spec: TemplateSpec, options: Vali
     }
     anyFilled = true;
 
-    // A clone of a template with every column key: one allocation, no hidden-class transitions.
-    const typedValues: Record<string, TypedValue> = { ...compiled.emptyValues };
+    place.row = rowNumber;
     for (const compiledColumn of compiled.columns) {
       const index = compiledColumn.index;
       const raw = rowValues[index] ?? null;
-      const blank = isBlankCell(raw);
+      const blank = raw === null || (typeof raw === 'string' && isBlank(raw));
       const letter = compiledColumn.column.col;
-      const place = { sheetName, row: rowNumber, column: letter };
+      place.column = letter;
       let typed: TypedValue = null;
       if (compiledColumn.computed) {
         typed = typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
-        if (knowsFormulas && !hasFormulaAt(grid, rowIndex, index)) {
+        if (knowsFormulas && !hasFormula(grid, rowIndex, index)) {
           findings.push(
             createFinding('computed-cell-overwritten', place, {
               value: blank ? null : raw,
@@ -118,16 +140,16 @@ export function validateSheet(grid: SheetGrid, spec: TemplateSpec, options: Vali
       } else if (blank) {
         if (compiledColumn.column.required) findings.push(createFinding('required-error', place, { slots: { label: compiledColumn.column.label } }));
       } else {
-        typed = checkValue(compiledColumn.checker, raw, place, context);
+        typed = checkCell(compiledColumn.checker, raw, place, context);
       }
       row.filled[index] = !blank;
       row.typed[index] = typed;
-      typedValues[letter] = typed;
+      typedStore[stored++] = typed;
     }
     row.rowNumber = rowNumber;
     row.raw = rowValues;
-    checkRowRules(compiled, row, environment, findings);
-    rows.push({ rowNumber, values: typedValues });
+    checkRules(compiled, row, environment, findings);
+    rowNumbers.push(rowNumber);
   }
 
   if (skipped.length > 0) {
@@ -137,19 +159,59 @@ export function validateSheet(grid: SheetGrid, spec: TemplateSpec, options: Vali
     findings.push(createFinding('org-rules-skipped', { sheetName }, { variant: 'no-sale-days', slots: { skipped: joinLocalised(skippedNoSaleDays) } }));
   }
 
-  return {
+  const result = {
     template: options.identity === undefined ? { id: spec.id, version: spec.version } : options.identity,
     spec,
     findings,
     header,
     unitCode,
-    rows,
     hasErrors: findings.some((f) => f.severity === 'error'),
-  };
+  } as SheetValidation;
+  defineLazyRows(result, () => buildTypedRows(compiled.columns, compiled.emptyValues, rowNumbers, typedStore));
+  return result;
+}
+
+/**
+ * Makes `rows` a property built on first read (then kept; it can be assigned too). It is
+ * enumerable, so spreading and JSON.stringify see it like any other property; a caller that only
+ * wants the findings (`pts validate`) never pays for building 100,000 row objects.
+ */
+function defineLazyRows(result: SheetValidation, build: () => TypedRow[]): void {
+  let rows: TypedRow[] | undefined;
+  Object.defineProperty(result, 'rows', {
+    enumerable: true,
+    configurable: true,
+    get: () => (rows ??= build()),
+    set: (value: TypedRow[]) => {
+      rows = value;
+    },
+  });
+}
+
+/** The TypedRow objects of the filled rows from the flat store of their typed values. */
+function buildTypedRows(
+  columns: readonly CompiledColumn[],
+  emptyValues: Readonly<Record<string, TypedValue>>,
+  rowNumbers: readonly number[],
+  typedStore: readonly TypedValue[],
+): TypedRow[] {
+  const width = columns.length;
+  const rows: TypedRow[] = new Array<TypedRow>(rowNumbers.length);
+  for (let i = 0; i < rowNumbers.length; i++) {
+    // A clone of a template with every column key: one allocation, no hidden-class transitions.
+    const values: Record<string, TypedValue> = { ...emptyValues };
+    const offset = i * width;
+    for (let j = 0; j < width; j++) values[columns[j].column.col] = typedStore[offset + j];
+    rows[i] = { rowNumber: rowNumbers[i], values };
+  }
+  return rows;
 }
 
 function isFilledRow(fillingIndexes: readonly number[], rowValues: readonly CellValue[]): boolean {
-  for (const index of fillingIndexes) if (!isBlankCell(rowValues[index])) return true;
+  for (let i = 0; i < fillingIndexes.length; i++) {
+    const raw = rowValues[fillingIndexes[i]];
+    if (raw !== null && raw !== undefined && !isBlank(raw)) return true;
+  }
   return false;
 }
 

@@ -274,6 +274,19 @@ describe('validateSheet: 邀约明细 (invite-daily v1)', () => {
       });
     });
 
+    it('carries the rows through JSON and object spread like a plain property', () => {
+      const grid = buildGrid(spec, { header: inviteHeader, rows: [inviteRow, { ...inviteRow, B: '李四' }] });
+      const result = validateSheet(grid, spec, checkedBeforeSale);
+      const viaJson = JSON.parse(JSON.stringify(result)) as typeof result;
+      expect([viaJson.rows.map((r) => r.values.B), { ...result }.rows.length]).toEqual([['张三', '李四'], 2]);
+    });
+
+    it('lets the rows be replaced', () => {
+      const result = validateSheet(buildGrid(spec, { header: inviteHeader, rows: [inviteRow] }), spec, checkedBeforeSale);
+      result.rows = [];
+      expect(result.rows).toEqual([]);
+    });
+
     it('returns the header values normalised, by field key', () => {
       const grid = buildGrid(spec, { header: { ...inviteHeader, reportDate: 46359 }, rows: [inviteRow] });
       expect(validateSheet(grid, spec, checkedBeforeSale).header).toEqual({ ...inviteHeader, reportDate: '2026-12-03' });

@@ -34,10 +34,12 @@ export interface RowState {
  */
 export function checkRowRules(compiled: CompiledSpec, row: RowState, environment: RuleEnvironment, findings: Finding[]): void {
   const { typed: typedValues, filled } = row;
+  // One place object for all rules of the row: createFinding copies what it needs from it.
+  const place = { sheetName: environment.sheetName, row: row.rowNumber, column: 'A' };
   for (const rule of compiled.rules) {
     const at = compiled.byIndex[rule.index];
     if (!at) continue;
-    const place = { sheetName: environment.sheetName, row: row.rowNumber, column: at.column.col };
+    place.column = at.column.col;
     const label = at.column.label;
     const typed = typedValues[rule.index];
     const raw = row.raw[rule.index] ?? null;
