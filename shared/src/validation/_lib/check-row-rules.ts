@@ -1,8 +1,9 @@
-import { createFinding } from '../../findings/create-finding';
+import { createFinding, type FindingPlace } from '../../findings/create-finding';
+import type { SlotValue } from '../../findings/render-message';
 import type { Finding } from '../../findings/types';
 import type { CellValue } from '../../grid/types';
 import type { TypedValue } from '../types';
-import type { CompiledCondition, CompiledSpec } from './compile-spec';
+import type { CompiledCondition, CompiledRule, CompiledSpec } from './compile-spec';
 
 /** What the cross-column rules need besides the row: the sheet, the day of checking, the header, the campaign. */
 export interface RuleEnvironment {
@@ -36,46 +37,29 @@ export function checkRowRules(compiled: CompiledSpec, row: RowState, environment
   const { typed: typedValues, filled } = row;
   // One place object for all rules of the row: createFinding copies what it needs from it.
   const place = { sheetName: environment.sheetName, row: row.rowNumber, column: 'A' };
-  for (const rule of compiled.rules) {
-    const at = compiled.byIndex[rule.index];
-    if (!at) continue;
-    place.column = at.column.col;
-    const label = at.column.label;
-    const typed = typedValues[rule.index];
-    const raw = row.raw[rule.index] ?? null;
+  const rules = compiled.rules;
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r];
+    const index = rule.index;
+    const typed = typedValues[index];
+    let variant: string | null = null;
     switch (rule.kind) {
       case 'required-when':
-        if (!filled[rule.index] && holds(rule.when, row)) {
-          findings.push(createFinding('cross-field-error', place, { variant: rule.kind, slots: { label, when: rule.when.text } }));
-        }
+        if (!filled[index] && holds(rule.when, row)) variant = rule.kind;
         break;
       case 'requires':
-        if (holds(rule.when, row) && !isInvalid(rule.then.index, row) && !holds(rule.then, row)) {
-          findings.push(
-            createFinding('cross-field-error', place, { value: raw, variant: rule.kind, severity: rule.severity, slots: { label, then: rule.then.text } }),
-          );
-        }
+        if (holds(rule.when, row) && rule.then !== null && !isInvalid(rule.then.index, row) && !holds(rule.then, row)) variant = rule.kind;
         break;
       case 'only-when':
-        if (filled[rule.index] && !isInvalid(rule.when.index, row) && !holds(rule.when, row)) {
-          findings.push(createFinding('cross-field-error', place, { value: raw, variant: rule.kind, slots: { label, when: rule.when.text } }));
-        }
+        if (filled[index] && rule.when !== null && !isInvalid(rule.when.index, row) && !holds(rule.when, row)) variant = rule.kind;
         break;
       case 'below-when':
-        if (typeof typed === 'number' && typed < rule.below && holds(rule.when, row)) {
-          findings.push(
-            createFinding('cross-field-error', place, {
-              value: raw,
-              variant: rule.kind,
-              severity: rule.severity,
-              slots: { label, when: rule.when.text, below: rule.below },
-            }),
-          );
-        }
+        if (typeof typed === 'number' && typed < rule.below && holds(rule.when, row)) variant = rule.kind;
         break;
       case 'flag-value':
         if (typed !== null && typed === rule.value) {
-          findings.push(createFinding('flagged-value', place, { value: raw, severity: rule.severity, slots: { label } }));
+          place.column = rule.column;
+          findings.push(createFinding('flagged-value', place, { value: row.raw[index] ?? null, severity: rule.severity, slots: { label: rule.label } }));
         }
         break;
       case 'not-above': {
@@ -83,56 +67,73 @@ export function checkRowRules(compiled: CompiledSpec, row: RowState, environment
         if (typeof typed !== 'number' || typeof other !== 'number') break;
         const limit = other * rule.factor;
         // A relative tolerance keeps 1100 within 110% of 1000 despite 1000 × 1.1 = 1100.0000000000002.
-        if (typed > limit + Math.abs(limit) * 1e-12) {
-          findings.push(
-            createFinding('cross-field-error', place, {
-              value: raw,
-              variant: rule.factor === 1 ? 'not-above' : 'not-above-factor',
-              severity: rule.severity,
-              slots: {
-                label,
-                other: compiled.byIndex[rule.other]?.column.label ?? '',
-                otherValue: other,
-                factor: `${Math.round(rule.factor * 1000) / 10}%`,
-              },
-            }),
-          );
-        }
+        if (typed > limit + Math.abs(limit) * 1e-12) variant = rule.factor === 1 ? 'not-above' : 'not-above-factor';
         break;
       }
       case 'in-sale-days':
-        if (environment.saleDays.size > 0 && typeof typed === 'string' && !environment.saleDays.has(typed)) {
-          findings.push(
-            createFinding('cross-field-error', place, { value: raw, variant: rule.kind, slots: { label, value: typed, saleDays: environment.saleDaysText } }),
-          );
-        }
+        if (environment.saleDays.size > 0 && typeof typed === 'string' && !environment.saleDays.has(typed)) variant = rule.kind;
         break;
-      case 'empty-before-first-sale-day': {
-        const firstSaleDay = environment.firstSaleDay;
-        if (firstSaleDay !== null && filled[rule.index] && environment.asOf < firstSaleDay) {
-          findings.push(createFinding('cross-field-error', place, { value: raw, variant: rule.kind, slots: { label, firstSaleDay, asOf: environment.asOf } }));
-        }
+      case 'empty-before-first-sale-day':
+        if (environment.firstSaleDay !== null && filled[index] && environment.asOf < environment.firstSaleDay) variant = rule.kind;
         break;
-      }
       case 'in-header-month': {
         const month = environment.header[rule.headerKey];
-        if (typeof typed === 'string' && typeof month === 'string' && typed.slice(0, 7) !== month.slice(0, 7)) {
-          findings.push(
-            createFinding('cross-field-error', place, {
-              value: raw,
-              variant: rule.kind,
-              slots: { label, value: typed, other: rule.headerLabel, month: month.slice(0, 7) },
-            }),
-          );
-        }
+        if (typeof typed === 'string' && typeof month === 'string' && typed.slice(0, 7) !== month.slice(0, 7)) variant = rule.kind;
         break;
       }
+    }
+    if (variant !== null) {
+      place.column = rule.column;
+      findings.push(crossFieldFinding(rule, variant, row, environment, place));
     }
   }
 }
 
+/** The cross-field-error of a broken rule, its message slots filled for the rule's kind. */
+function crossFieldFinding(rule: CompiledRule, variant: string, row: RowState, environment: RuleEnvironment, place: FindingPlace): Finding {
+  const typed = row.typed[rule.index];
+  const raw = row.raw[rule.index] ?? null;
+  const slots: Record<string, SlotValue> = { label: rule.label };
+  if (rule.when) slots.when = rule.when.text;
+  if (rule.then) slots.then = rule.then.text;
+  switch (rule.kind) {
+    case 'below-when':
+      slots.below = rule.below;
+      break;
+    case 'not-above':
+      slots.other = rule.otherLabel;
+      slots.otherValue = row.typed[rule.other];
+      slots.factor = `${Math.round(rule.factor * 1000) / 10}%`;
+      break;
+    case 'in-sale-days':
+      slots.value = typed;
+      slots.saleDays = environment.saleDaysText;
+      break;
+    case 'empty-before-first-sale-day':
+      slots.firstSaleDay = environment.firstSaleDay;
+      slots.asOf = environment.asOf;
+      break;
+    case 'in-header-month': {
+      const month = environment.header[rule.headerKey];
+      slots.value = typed;
+      slots.other = rule.headerLabel;
+      slots.month = typeof month === 'string' ? month.slice(0, 7) : null;
+      break;
+    }
+    default:
+      break;
+  }
+  return createFinding('cross-field-error', place, {
+    value: rule.kind === 'required-when' ? null : raw,
+    variant,
+    severity: rule.severity,
+    slots,
+  });
+}
+
 /** True when the condition holds on the row. */
-function holds(condition: CompiledCondition, row: RowState): boolean {
+function holds(condition: CompiledCondition | null, row: RowState): boolean {
+  if (condition === null) return false;
   if (condition.values !== null) {
     if (!condition.values.has(row.typed[condition.index])) return false;
     return condition.filled === undefined || condition.filled === row.filled[condition.index];

@@ -44,16 +44,33 @@ export interface CompiledCondition {
   text: LocalisedText;
 }
 
-export type CompiledRule =
-  | { kind: 'required-when'; index: number; when: CompiledCondition }
-  | { kind: 'requires'; index: number; when: CompiledCondition; then: CompiledCondition; severity: 'error' | 'warning' }
-  | { kind: 'only-when'; index: number; when: CompiledCondition }
-  | { kind: 'below-when'; index: number; when: CompiledCondition; below: number; severity: 'error' | 'warning' }
-  | { kind: 'flag-value'; index: number; value: TypedValue; severity: 'error' | 'warning' }
-  | { kind: 'not-above'; index: number; other: number; factor: number; severity: 'error' | 'warning' }
-  | { kind: 'in-sale-days'; index: number }
-  | { kind: 'empty-before-first-sale-day'; index: number }
-  | { kind: 'in-header-month'; index: number; headerKey: string; headerLabel: string };
+/**
+ * A cross-column rule ready for the row loop. Every rule has the same fields (those its kind does
+ * not use hold neutral values), so that the loop reads them from one object shape.
+ */
+export interface CompiledRule {
+  kind: Rule['kind'];
+  /** Zero-based index, letters and label of the column the rule (and its finding) stands at. */
+  index: number;
+  column: string;
+  label: string;
+  /** required-when, only-when, below-when, requires: the condition on the row. */
+  when: CompiledCondition | null;
+  /** requires: what must then hold. */
+  then: CompiledCondition | null;
+  severity: 'error' | 'warning';
+  /** below-when: the strict lower bound. */
+  below: number;
+  /** flag-value: the reported value. */
+  value: TypedValue;
+  /** not-above: index and label of the other column, and the factor. */
+  other: number;
+  otherLabel: string;
+  factor: number;
+  /** in-header-month: the header field and its label. */
+  headerKey: string;
+  headerLabel: string;
+}
 
 /** A spec prepared for checking many rows: positions resolved, enum lookups and rule conditions built once. */
 export interface CompiledSpec {
@@ -154,34 +171,60 @@ function compileRule(rule: Rule, byLetter: Map<string, CompiledColumn>, spec: Te
     if (!column) throw new Error(`rule ${rule.kind} names unknown column ${letter}`);
     return column;
   };
-  const index = at(rule.column).index;
+  const own = at(rule.column);
+  const compiled: CompiledRule = {
+    kind: rule.kind,
+    index: own.index,
+    column: own.column.col,
+    label: own.column.label,
+    when: null,
+    then: null,
+    severity: 'error',
+    below: 0,
+    value: null,
+    other: -1,
+    otherLabel: '',
+    factor: 1,
+    headerKey: '',
+    headerLabel: '',
+  };
   switch (rule.kind) {
     case 'required-when':
     case 'only-when':
-      return { kind: rule.kind, index, when: compileCondition(rule.when, at(rule.when.column)) };
+      compiled.when = compileCondition(rule.when, at(rule.when.column));
+      break;
     case 'requires':
-      return {
-        kind: rule.kind,
-        index,
-        when: compileCondition(rule.when, at(rule.when.column)),
-        then: compileCondition(rule.then, at(rule.then.column)),
-        severity: rule.severity,
-      };
+      compiled.when = compileCondition(rule.when, at(rule.when.column));
+      compiled.then = compileCondition(rule.then, at(rule.then.column));
+      compiled.severity = rule.severity;
+      break;
     case 'below-when':
-      return { kind: rule.kind, index, when: compileCondition(rule.when, at(rule.when.column)), below: rule.below, severity: rule.severity };
+      compiled.when = compileCondition(rule.when, at(rule.when.column));
+      compiled.below = rule.below;
+      compiled.severity = rule.severity;
+      break;
     case 'flag-value':
-      return { kind: rule.kind, index, value: typedOf(rule.value, at(rule.column)), severity: rule.severity };
+      compiled.value = typedOf(rule.value, own);
+      compiled.severity = rule.severity;
+      break;
     case 'not-above':
-      return { kind: rule.kind, index, other: at(rule.other).index, factor: rule.factor, severity: rule.severity };
+      compiled.other = at(rule.other).index;
+      compiled.otherLabel = at(rule.other).column.label;
+      compiled.factor = rule.factor;
+      compiled.severity = rule.severity;
+      break;
     case 'in-sale-days':
     case 'empty-before-first-sale-day':
-      return { kind: rule.kind, index };
+      break;
     case 'in-header-month': {
       const field = spec.headerFields.find((f) => f.key === rule.headerKey);
       if (!field) throw new Error(`rule in-header-month names unknown header field ${rule.headerKey}`);
-      return { kind: rule.kind, index, headerKey: rule.headerKey, headerLabel: field.label };
+      compiled.headerKey = rule.headerKey;
+      compiled.headerLabel = field.label;
+      break;
     }
   }
+  return compiled;
 }
 
 /** A spec value as the typed value it compares with (true/false in a 是/否 column are 是/否). */
