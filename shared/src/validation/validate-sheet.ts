@@ -84,7 +84,8 @@ export function validateSheet(grid: SheetGrid, spec: TemplateSpec, options: Vali
       filledCount++;
     }
   }
-  const rowNumbers: number[] = [];
+  const rowNumbers = new Int32Array(filledCount);
+  let rowCount = 0;
   const typedStore = new Array<TypedValue>(filledCount * compiled.columns.length);
   let stored = 0;
   const knowsFormulas = grid.formulas !== undefined;
@@ -149,7 +150,7 @@ export function validateSheet(grid: SheetGrid, spec: TemplateSpec, options: Vali
     row.rowNumber = rowNumber;
     row.raw = rowValues;
     checkRules(compiled, row, environment, findings);
-    rowNumbers.push(rowNumber);
+    rowNumbers[rowCount++] = rowNumber;
   }
 
   if (skipped.length > 0) {
@@ -192,7 +193,7 @@ function defineLazyRows(result: SheetValidation, build: () => TypedRow[]): void 
 function buildTypedRows(
   columns: readonly CompiledColumn[],
   emptyValues: Readonly<Record<string, TypedValue>>,
-  rowNumbers: readonly number[],
+  rowNumbers: Int32Array,
   typedStore: readonly TypedValue[],
 ): TypedRow[] {
   const width = columns.length;
