@@ -11,6 +11,10 @@ describe('normaliseMobile', () => {
     expect(normaliseMobile(13800138000)).toEqual({ ok: true, value: '13800138000', changed: false });
   });
 
+  it('drops the 86 of a numeric cell with a change', () => {
+    expect(normaliseMobile(8613800138000)).toEqual({ ok: true, value: '13800138000', changed: true });
+  });
+
   it.each(['+86 138-0013-8000', '86 13800138000', '138 0013 8000', '138-0013-8000', '１３８００１３８０００', '(+86)13800138000'])(
     'reads %p as 13800138000 with a change',
     (typed) => {
