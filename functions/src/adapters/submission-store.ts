@@ -180,7 +180,8 @@ function auditItem(table: TableRef, audit: AuditRecord) {
   return {
     Put: {
       TableName: table.tableName,
-      Item: { pk: auditPk(audit.subBranch, audit.date), sk: `${audit.submittedAt}#${audit.ref}`, ...audit },
+      // A rejected attempt is keyed by its body's hash alone: the same rejected sheet sent again is not counted twice.
+      Item: { pk: auditPk(audit.subBranch, audit.date), sk: audit.outcome === 'rejected' ? `REJECTED#${audit.ref}` : `${audit.submittedAt}#${audit.ref}`, ...audit },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
@@ -243,11 +244,12 @@ export async function recordRejectedAttempt(
   audit: AuditRecord,
   idempotency: IdempotencyRecord | undefined,
   nowSeconds: number,
-): Promise<'recorded' | 'idempotency-conflict'> {
+): Promise<'recorded' | 'already-recorded' | 'idempotency-conflict'> {
   const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [auditItem(table, audit)];
   if (idempotency) items.push(idempotencyItem(table, idempotency, nowSeconds));
   const failed = await transact(table, items);
-  return failed === 1 ? 'idempotency-conflict' : 'recorded';
+  if (failed === 1) return 'idempotency-conflict';
+  return failed === 0 ? 'already-recorded' : 'recorded';
 }
 
 export async function getIdempotencyRecord(table: TableRef, hash: string): Promise<IdempotencyRecord | undefined> {

@@ -157,12 +157,12 @@ async function rejectSheet(ctx: SubmitContext, period: string | null): Promise<S
     errorCount: errors,
     warningCount: countSeverity(validation.findings, 'warning'),
     findings: validation.findings.slice(0, AUDIT_FINDINGS),
-    ref: sha256Hex(`${requestHash}:${ctx.submittedAt}:${Math.random()}`).slice(0, 16),
+    ref: requestHash.slice(0, 32),
   };
   const idempotency = idempotencyHash ? { hash: idempotencyHash, requestHash, response: answer } : undefined;
   const outcome = await recordRejectedAttempt(deps.table, audit, idempotency, Math.floor(Date.parse(ctx.submittedAt) / 1000));
   if (outcome === 'idempotency-conflict') return replayIdempotency(deps, idempotencyHash as string, requestHash);
-  return { ...answer, replayed: false };
+  return { ...answer, replayed: outcome === 'already-recorded' };
 }
 
 async function acceptSheet(ctx: SubmitContext, period: string, outlet: string): Promise<SubmitWorkbookAnswer> {

@@ -1,5 +1,5 @@
 import '../helpers/env';
-import { queryRows, getHead } from '../../../functions/src/adapters/submission-store';
+import { getHead, queryAudit, queryRows } from '../../../functions/src/adapters/submission-store';
 import { submitWorkbook } from '../../../functions/src/services/submit-workbook';
 import { createScenario, inviteSheet, jsonBody, LATE, outletHead, setCell, type Scenario } from '../helpers/scenario';
 
@@ -34,6 +34,19 @@ describe('submitWorkbook', () => {
     expect(answer.statusCode).toBe(422);
     expect(body.findings.filter((f) => f.code === 'enum-error').map((f) => f.address)).toEqual(['邀约明细!E5']);
     expect(await getHead(s.table, { subBranch: '3301', template: 'invite-daily', period: '2026-12-03', outlet: '3301002' })).toBeUndefined();
+  });
+
+  it('records the same rejected sheet sent twice as one rejected attempt', async () => {
+    // Prepare
+    const caller = outletHead(s.organisation, 8);
+    const body = jsonBody(setCell(inviteSheet(s.organisation, 8, 2), 1, 'I', '微信'));
+    // Act
+    const first = await submitWorkbook(s.deps, { caller, ...body });
+    const again = await submitWorkbook(s.deps, { caller, ...body });
+    // Assess
+    const rejected = (await queryAudit(s.table, '3301', '2026-12-03')).filter((r) => r.outlet === '3301009' && r.outcome === 'rejected');
+    expect([first.statusCode, again.statusCode, again.replayed]).toEqual([422, 422, true]);
+    expect(rejected).toHaveLength(1);
   });
 
   it('replaces the earlier version as a whole and removes its rows', async () => {
