@@ -1,6 +1,7 @@
 /** The one mapping from thrown errors to HTTP answers `{ code, message_zh, message_en, findings? }`. */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ZodError } from 'zod';
+import { PeriodFormatError } from '../../../shared/src/period/period-format-error';
 import { WorkbookReadError } from '../../../shared/src/xlsx/workbook-read-error';
 import { ApiError } from '../services/errors';
 import { jsonResponse } from './responses';
@@ -36,6 +37,9 @@ export function toHttpResponse(error: unknown): APIGatewayProxyStructuredResultV
       message_zh: typeof named.message_zh === 'string' ? named.message_zh : '工作簿中找不到可识别的模板工作表',
       message_en: typeof named.message_en === 'string' ? named.message_en : 'no template sheet could be found in the workbook',
     });
+  }
+  if (error instanceof PeriodFormatError) {
+    return jsonResponse(400, { code: 'bad-period', message_zh: error.message_zh, message_en: error.message_en });
   }
   const zodError = error instanceof ZodError ? error : named?.name === 'ParseError' && named.cause instanceof ZodError ? named.cause : undefined;
   if (zodError || named?.name === 'ParseError') {

@@ -123,6 +123,15 @@ describe('HTTP routes by role and scope', () => {
     }
   });
 
+  it('GET /consolidated answers dense ranking on request, and 400 for a day that does not exist', async () => {
+    // Act
+    const dense = await getConsolidated(httpEvent({ path: '/consolidated', query: { ...consolidatedQuery('3301'), ranking: 'dense' }, claims: who.manager }), lambdaContext);
+    const badDay = await getConsolidated(httpEvent({ path: '/consolidated', query: { ...consolidatedQuery('3301'), from: '2026-02-30' }, claims: who.manager }), lambdaContext);
+    // Assess
+    expect([dense.statusCode, bodyOf(dense).ranking]).toEqual([200, 'dense']);
+    expect([badDay.statusCode, bodyOf(badDay).code]).toEqual([400, 'bad-period']);
+  });
+
   it.each<[Who, string, number]>([
     ['manager', '3301', 200],
     ['auditor', '3301', 200],
