@@ -41,7 +41,7 @@ export function normaliseDate(value: RawCellValue, options: NormaliseDateOptions
     const chinese = CHINESE_DATE.exec(text);
     if (!chinese) return { ok: false, reason: /^\d{1,2}\s*[-/.]\s*\d{1,2}$/.test(text) ? 'ambiguous' : 'unreadable' };
     year = chinese[1] === undefined ? options.defaultYear : Number(chinese[1]);
-    if (year === undefined) return { ok: false, reason: 'ambiguous' };
+    if (year === undefined || !Number.isInteger(year)) return { ok: false, reason: 'ambiguous' };
     month = Number(chinese[2]);
     day = Number(chinese[3]);
   }

@@ -14,6 +14,7 @@ import { hasFormulaAt } from './_lib/grid-cells';
 import type { SheetValidation, TypedRow, TypedValue, ValidateSheetOptions } from './types';
 
 const EMPTY_ROW: readonly CellValue[] = [];
+const AS_OF = /^\d{4}-\d{2}-\d{2}$/;
 
 // Local bindings of the per-cell helpers: module loaders that turn imports into getters
 // (tsx, CommonJS interop) would otherwise run a getter on every call in the row loop.
@@ -39,8 +40,13 @@ const checkRules = checkRowRules;
  *   single `org-rules-skipped` notice.
  * - The compiled form of a spec is cached per spec object: checking many sheets of one template
  *   compiles it once.
+ * - `rows` is built on first read from the typed values kept while checking (a caller that wants
+ *   only the findings does not pay for the row objects); it is an ordinary enumerable property.
+ *
+ * Throws RangeError only for a programming fault: `asOf` not written YYYY-MM-DD.
  */
 export function validateSheet(grid: SheetGrid, spec: TemplateSpec, options: ValidateSheetOptions): SheetValidation {
+  if (!AS_OF.test(options.asOf)) throw new RangeError(`validateSheet: asOf must be a day YYYY-MM-DD, got ${options.asOf}`);
   const compiled = compileSpec(spec);
   const sheetName = grid.sheetName;
   const findings: Finding[] = [];

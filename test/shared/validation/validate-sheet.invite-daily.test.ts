@@ -14,6 +14,11 @@ function findingsOf(rows: Record<string, CellValue>[], options: ValidateSheetOpt
 }
 
 describe('validateSheet: 邀约明细 (invite-daily v1)', () => {
+  it('refuses a day of checking not written YYYY-MM-DD, a programming fault', () => {
+    const grid = buildGrid(spec, { header: inviteHeader, rows: [inviteRow] });
+    expect(() => validateSheet(grid, spec, { asOf: '2026/12/03' })).toThrow(RangeError);
+  });
+
   it('finds nothing in a well-filled sheet', () => {
     expect(findingsOf([{}, { A: 2, B: '李四' }])).toEqual([]);
   });
