@@ -19,6 +19,14 @@ describe('validateSheet: 邀约明细 (invite-daily v1)', () => {
     expect(() => validateSheet(grid, spec, { asOf: '2026/12/03' })).toThrow(RangeError);
   });
 
+  it('reports the spec’s own identity unless told the workbook carries none', () => {
+    const grid = buildGrid(spec, { header: inviteHeader, rows: [inviteRow] });
+    expect([validateSheet(grid, spec, checkedBeforeSale).template, validateSheet(grid, spec, { ...checkedBeforeSale, identity: null }).template]).toEqual([
+      { id: 'invite-daily', version: 1 },
+      null,
+    ]);
+  });
+
   it('finds nothing in a well-filled sheet', () => {
     expect(findingsOf([{}, { A: 2, B: '李四' }])).toEqual([]);
   });
