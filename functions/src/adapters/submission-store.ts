@@ -3,6 +3,8 @@
  * idempotency records (docs/data-model.md patterns 7–17). The only module that writes them.
  */
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { SubmissionAnswer } from '../../../shared/src/api/submission-answer';
+import type { StoredSubmission } from '../../../shared/src/api/submission-view';
 import type { Finding } from '../../../shared/src/findings/types';
 import type { UnitAggregate } from '../../../shared/src/summary/unit-aggregate';
 import type { TypedRow } from '../../../shared/src/validation/types';
@@ -11,25 +13,13 @@ import type { TableRef } from './dynamo';
 import { auditPk, headKey, idempotencyKey, phoneIndexPk, rowSk, rowsPk, type SubmissionId } from './keys';
 import { queryAll } from './query-all';
 
-/** An answer as first given, kept for replays. */
-export interface StoredAnswer {
-  statusCode: number;
-  body: unknown;
-}
-
-export interface SubmissionHead extends SubmissionId {
-  version: number;
+/** The current version of a report: what GET /submissions shows, plus what the merge and the summary need. */
+export interface SubmissionHead extends StoredSubmission {
   attempt: string;
-  contentHash: string;
-  templateVersion: number;
-  submitter: string;
-  submitterName: string | null;
-  submittedAt: string;
-  late: boolean;
-  rowCount: number;
   aggregate: UnitAggregate;
   findings: Finding[];
-  response: StoredAnswer;
+  /** The POST /submissions answer as first given, kept for replays. */
+  response: SubmissionAnswer;
 }
 
 export interface AuditRecord {
@@ -55,7 +45,7 @@ export interface AuditRecord {
 export interface IdempotencyRecord {
   hash: string;
   requestHash: string;
-  response: StoredAnswer;
+  response: SubmissionAnswer;
 }
 
 export interface PhoneEntry {

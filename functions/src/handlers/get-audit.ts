@@ -1,7 +1,8 @@
 /** GET /audit?date=[&subBranch=] (auditor). */
+import { auditQuerySchema } from '../../../shared/src/api/audit-view';
 import { httpRoute } from '../middleware/http-handler';
 import { jsonResponse } from '../middleware/responses';
-import { auditQuerySchema, getAuditOverview, getSubBranchAudit } from '../services/get-audit';
+import { getAuditOverview, getSubBranchAudit } from '../services/get-audit';
 import { requireRole } from '../services/caller';
 import { defaultDeps } from '../services/deps';
 

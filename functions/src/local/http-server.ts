@@ -6,21 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Context } from 'aws-lambda';
-import * as z from 'zod';
-import { roleSchema } from '../services/caller';
+import { localTokenRequestSchema, type LocalTokenAnswer } from '../../../shared/src/api/local-token-request';
 import type { LocalSigner } from './local-token';
 import { matchRoute } from './routes';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024; // API Gateway's own limit; the handler refuses above 5 MB itself
 const ALLOWED_ORIGINS = new Set(['https://localhost:3000', 'https://127.0.0.1:3000']);
 const TEXT_TYPES = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/i;
-
-const tokenRequestSchema = z.object({
-  role: roleSchema,
-  subBranch: z.string().min(1).optional(),
-  outlet: z.string().min(1).optional(),
-  name: z.string().min(1).max(40).optional(),
-});
 
 export interface LocalApiOptions {
   signer: LocalSigner;
@@ -94,12 +86,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalA
   if (body === 'too-large') return json(res, 413, { code: 'payload-too-large', message_zh: '请求内容过大', message_en: 'request body too large' }, cors);
 
   if (method === 'POST' && url.pathname === '/local/token') {
-    const parsed = tokenRequestSchema.safeParse(JSON.parse(body.toString('utf8') || '{}'));
+    const parsed = localTokenRequestSchema.safeParse(JSON.parse(body.toString('utf8') || '{}'));
     if (!parsed.success) return json(res, 400, { code: 'bad-request', message_zh: '角色无效', message_en: 'role must be outlet_head, subbranch_manager or auditor' }, cors);
     const request = { ...parsed.data };
     if (request.role !== 'auditor') request.subBranch ??= options.defaults.subBranch;
     if (request.role === 'outlet_head') request.outlet ??= options.defaults.outlet;
-    return json(res, 200, { token: options.signer.sign(request) }, cors);
+    return json(res, 200, { token: options.signer.sign(request) } satisfies LocalTokenAnswer, cors);
   }
 
   const matched = matchRoute(method, url.pathname);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createTableIfMissing } from '../adapters/create-table';
 import { createDynamoClient, setDefaultTable, type TableRef } from '../adapters/dynamo';
-import type { Role } from '../services/caller';
+import type { Role } from '../../../shared/src/api/caller-claims';
 import { startDynamoLocal, type DynamoLocal } from './dynamo-local';
 import { createLocalApiServer } from './http-server';
 import { createLocalSigner } from './local-token';

@@ -7,20 +7,13 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sig
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JwtVerifier } from 'aws-jwt-verify';
-import type { Role } from '../services/caller';
+import type { CallerClaims } from '../../../shared/src/api/caller-claims';
+import type { LocalTokenRequest } from '../../../shared/src/api/local-token-request';
 
 export const LOCAL_ISSUER = 'https://pts.local/issuer';
 export const LOCAL_AUDIENCE = 'pts-local';
 const KID = 'pts-local-1';
 const TOKEN_LIFETIME_S = 12 * 3600;
-
-export interface LocalTokenRequest {
-  role: Role;
-  subBranch?: string;
-  outlet?: string;
-  /** Display name (the pane shows it as 填报人). */
-  name?: string;
-}
 
 export interface LocalSigner {
   sign(request: LocalTokenRequest, sub?: string): string;
@@ -50,7 +43,7 @@ export function createLocalSigner(keyDir?: string): LocalSigner {
   return {
     sign(request, sub) {
       const now = Math.floor(Date.now() / 1000);
-      const claims: Record<string, unknown> = {
+      const claims: CallerClaims & Record<string, unknown> = {
         sub: sub ?? `local-${request.role}-${request.outlet ?? request.subBranch ?? 'all'}`,
         iss: LOCAL_ISSUER,
         aud: LOCAL_AUDIENCE,

@@ -1,17 +1,11 @@
 /** The one mapping from thrown errors to HTTP answers `{ code, message_zh, message_en, findings? }`. */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ZodError } from 'zod';
+import type { ApiErrorBody } from '../../../shared/src/api/error-body';
 import { PeriodFormatError } from '../../../shared/src/period/period-format-error';
 import { WorkbookReadError } from '../../../shared/src/xlsx/workbook-read-error';
 import { ApiError } from '../services/errors';
 import { jsonResponse } from './responses';
-
-interface ErrorBody {
-  code: string;
-  message_zh: string;
-  message_en: string;
-  findings?: unknown[];
-}
 
 function zodDetail(error: ZodError): string {
   return error.issues
@@ -23,7 +17,7 @@ function zodDetail(error: ZodError): string {
 /** Maps an error to its status and body; anything unknown is a 500 that says nothing of the internals. */
 export function toHttpResponse(error: unknown): APIGatewayProxyStructuredResultV2 {
   if (error instanceof ApiError) {
-    const body: ErrorBody = { code: error.code, message_zh: error.message_zh, message_en: error.message_en };
+    const body: ApiErrorBody = { code: error.code, message_zh: error.message_zh, message_en: error.message_en };
     if (error.findings) body.findings = error.findings;
     return jsonResponse(error.statusCode, body);
   }

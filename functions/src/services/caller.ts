@@ -1,9 +1,6 @@
 /** Who calls, from the token's claims, and what each role may see. Deny by default. */
-import * as z from 'zod';
+import { roleSchema, scopeClaimSchema, type CallerClaims, type Role } from '../../../shared/src/api/caller-claims';
 import { ForbiddenError, UnauthorizedError } from './errors';
-
-export const roleSchema = z.enum(['outlet_head', 'subbranch_manager', 'auditor']);
-export type Role = z.infer<typeof roleSchema>;
 
 export interface Caller {
   sub: string;
@@ -14,15 +11,13 @@ export interface Caller {
   outlet?: string;
 }
 
-const claimText = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().min(1)).optional();
-
 /** Reads the caller from Cognito-style claims; no claims is 401, an unknown role or a role without its scope is 403. */
 export function callerFromClaims(claims: Record<string, unknown> | undefined): Caller {
   if (!claims || typeof claims.sub !== 'string' || claims.sub === '') throw new UnauthorizedError();
-  const role = roleSchema.safeParse(claims['custom:role']);
+  const role = roleSchema.safeParse(claims['custom:role' satisfies keyof CallerClaims]);
   if (!role.success) throw new ForbiddenError('账号没有可用的角色', 'the account has no known role');
-  const subBranch = claimText.safeParse(claims['custom:subBranch']);
-  const outlet = claimText.safeParse(claims['custom:outlet']);
+  const subBranch = scopeClaimSchema.safeParse(claims['custom:subBranch' satisfies keyof CallerClaims]);
+  const outlet = scopeClaimSchema.safeParse(claims['custom:outlet' satisfies keyof CallerClaims]);
   const caller: Caller = { sub: claims.sub, role: role.data };
   if (subBranch.success && subBranch.data) caller.subBranch = subBranch.data;
   if (outlet.success && outlet.data) caller.outlet = outlet.data;

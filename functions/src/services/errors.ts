@@ -3,9 +3,10 @@
  * `toHttpResponse` (middleware/to-http-response.ts) maps them (and a few library errors) to the contract's shape.
  * A sheet with problems is not an error: it is a 422 result of the submission service.
  */
+import type { ApiErrorBody } from '../../../shared/src/api/error-body';
 import type { Finding } from '../../../shared/src/findings/types';
 
-export abstract class ApiError extends Error {
+export abstract class ApiError extends Error implements ApiErrorBody {
   abstract readonly statusCode: number;
   readonly code: string;
   readonly message_zh: string;

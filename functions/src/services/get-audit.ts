@@ -2,18 +2,12 @@
  * GET /audit?date=[&subBranch=] (auditor): from the append-only audit records of the day.
  * Without a sub-branch: one line per sub-branch (the ORGS index, then one Query each); with one: per outlet.
  */
-import * as z from 'zod';
-import type { Finding } from '../../../shared/src/findings/types';
+import type { AuditLine, AuditOverview, OutletAudit, SubBranchAudit } from '../../../shared/src/api/audit-view';
 import { getOrganisation, listSubBranches } from '../adapters/org-store';
 import { queryAudit, type AuditRecord } from '../adapters/submission-store';
 import { requireRole, type Caller } from './caller';
 import type { ServiceDeps } from './deps';
 import { NotFoundError } from './errors';
-
-export const auditQuerySchema = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'),
-  subBranch: z.string().min(1).optional(),
-});
 
 /** Findings that say the sheet departs from the issued template (as opposed to data warnings). */
 const NON_COMPLIANCE = new Set([
@@ -24,28 +18,6 @@ const NON_COMPLIANCE = new Set([
   'template-identity-missing',
   'template-version-outdated',
 ]);
-
-export interface AuditLine {
-  subBranch: string;
-  name: string;
-  expected: number;
-  reported: number;
-  onTime: number;
-  late: number;
-  nonCompliant: number;
-  rejectedAttempts: number;
-}
-
-export interface OutletAudit {
-  outlet: string;
-  outletName: string;
-  reported: boolean;
-  onTime: boolean;
-  late: boolean;
-  nonCompliant: boolean;
-  versions: { template: string | null; templateVersion: number | null; period: string | null; version: number | null; submittedAt: string; late: boolean; findings: Finding[] }[];
-  rejectedAttempts: { template: string | null; submittedAt: string; errorCount: number; findings: Finding[] }[];
-}
 
 interface OutletTally {
   reported: boolean;
@@ -66,7 +38,7 @@ function tally(records: readonly AuditRecord[], outlet: string): OutletTally {
   };
 }
 
-export async function getAuditOverview(deps: ServiceDeps, caller: Caller, date: string): Promise<{ date: string; subBranches: AuditLine[] }> {
+export async function getAuditOverview(deps: ServiceDeps, caller: Caller, date: string): Promise<AuditOverview> {
   requireRole(caller, 'auditor');
   const subBranches = await listSubBranches(deps.table);
   const lines = await Promise.all(
@@ -92,7 +64,7 @@ export async function getAuditOverview(deps: ServiceDeps, caller: Caller, date: 
   return { date, subBranches: lines };
 }
 
-export async function getSubBranchAudit(deps: ServiceDeps, caller: Caller, date: string, subBranch: string): Promise<{ date: string; subBranch: string; name: string; outlets: OutletAudit[] }> {
+export async function getSubBranchAudit(deps: ServiceDeps, caller: Caller, date: string, subBranch: string): Promise<SubBranchAudit> {
   requireRole(caller, 'auditor');
   const organisation = await getOrganisation(deps.table, subBranch, deps.now().getTime());
   if (!organisation) throw new NotFoundError(`支行 ${subBranch} 尚无机构文件`, `sub-branch ${subBranch} has no organisation file`);

@@ -2,44 +2,20 @@
  * GET /consolidated and /consolidated.xlsx: the ranked summary of a sub-branch rebuilt from the
  * per-outlet aggregates (one Query); rows on request, with the duplicate customers for managers and auditors.
  */
-import * as z from 'zod';
+import { consolidatedQuerySchema } from '../../../shared/src/api/consolidated-query';
+import type { ConsolidatedView } from '../../../shared/src/api/consolidated-view';
 import { isoDateInShanghai } from '../../../shared/src/period/iso-date-in-shanghai';
 import { maskPhoneColumns } from '../../../shared/src/security/mask-phone-columns';
-import { rankingKindSchema, type TemplateSpec } from '../../../shared/src/spec/schema';
-import type { ConsolidatedSummary } from '../../../shared/src/summary/consolidated-summary';
+import type { TemplateSpec } from '../../../shared/src/spec/schema';
 import { summariseAggregates } from '../../../shared/src/summary/summarise-aggregates';
-import type { TypedRow } from '../../../shared/src/validation/types';
 import { getOrganisation } from '../adapters/org-store';
 import { queryHeads } from '../adapters/submission-store';
 import { canReadSubBranch, forbiddenScope, type Caller } from './caller';
 import type { ServiceDeps } from './deps';
 import { NotFoundError } from './errors';
-import { findDuplicateCustomers, type DuplicateCustomer } from './find-duplicate-customers';
+import { findDuplicateCustomers } from './find-duplicate-customers';
 import { readCurrentRows } from './get-submission';
 import { loadRegistry } from './load-registry';
-
-const periodText = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'YYYY-MM-DD or YYYY-MM');
-export const consolidatedQuerySchema = z.object({
-  template: z.string().min(1),
-  subBranch: z.string().min(1),
-  from: periodText.optional(),
-  to: periodText.optional(),
-  ranking: rankingKindSchema.optional(),
-  rows: z.enum(['0', '1', 'true', 'false']).optional(),
-});
-export type ConsolidatedQuery = z.infer<typeof consolidatedQuerySchema>;
-
-export interface OutletRows {
-  outlet: string;
-  period: string;
-  version: number;
-  rows: TypedRow[];
-}
-
-export interface ConsolidatedView extends ConsolidatedSummary {
-  rows?: OutletRows[];
-  duplicates?: DuplicateCustomer[];
-}
 
 export async function getConsolidated(
   deps: ServiceDeps,

@@ -1,5 +1,5 @@
 /** GET /submissions/{outlet}/{template}/{period}: the current version, its rows and findings. */
-import type { Finding } from '../../../shared/src/findings/types';
+import type { SubmissionView } from '../../../shared/src/api/submission-view';
 import { maskPhoneColumns } from '../../../shared/src/security/mask-phone-columns';
 import type { TypedRow } from '../../../shared/src/validation/types';
 import { findUnitSubBranch, getOrganisation } from '../adapters/org-store';
@@ -10,12 +10,6 @@ import type { ServiceDeps } from './deps';
 import { NotFoundError } from './errors';
 import { findDuplicateCustomers } from './find-duplicate-customers';
 import { loadRegistry } from './load-registry';
-
-export interface SubmissionView {
-  submission: Omit<SubmissionHead, 'response' | 'aggregate' | 'findings' | 'attempt'>;
-  findings: Finding[];
-  rows: TypedRow[];
-}
 
 /** Reads the head, then its rows; a count short of the head's (a replacement deleted them meanwhile) reads again. */
 export async function readCurrentRows(deps: ServiceDeps, id: SubmissionId, head: SubmissionHead): Promise<{ head: SubmissionHead; rows: TypedRow[] }> {

@@ -1,4 +1,5 @@
 /** GET /templates, GET /templates/{id}/{version}.xlsx, PUT /templates/{id}/{version}. */
+import type { TemplateList } from '../../../shared/src/api/template-listing';
 import { parseTemplateSpec } from '../../../shared/src/spec/parse-template-spec';
 import { putTemplateVersion } from '../adapters/template-store';
 import { requireRole, type Caller } from './caller';
@@ -6,16 +7,7 @@ import type { ServiceDeps } from './deps';
 import { BadRequestError, NotFoundError, VersionConflictError } from './errors';
 import { loadRegistry } from './load-registry';
 
-export interface TemplateListing {
-  id: string;
-  title: string;
-  sheetName: string;
-  period: 'day' | 'month';
-  current: number;
-  versions: number[];
-}
-
-export async function listTemplates(deps: ServiceDeps): Promise<{ templates: TemplateListing[] }> {
+export async function listTemplates(deps: ServiceDeps): Promise<TemplateList> {
   const registry = await loadRegistry(deps);
   const ids = [...new Set(registry.all.map((s) => s.id))].sort();
   return {

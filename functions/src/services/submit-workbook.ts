@@ -3,6 +3,7 @@
  * "Merge semantics"): rows under an attempt key, one conditional flip of the head with the audit
  * and idempotency records, then the replaced rows removed. Sheets with errors are a 422 answer.
  */
+import type { SubmissionAnswer } from '../../../shared/src/api/submission-answer';
 import { createFinding } from '../../../shared/src/findings/create-finding';
 import type { Finding } from '../../../shared/src/findings/types';
 import { findOrgUnit } from '../../../shared/src/org/find-org-unit';
@@ -25,7 +26,6 @@ import {
   writeRows,
   type AuditRecord,
   type IdempotencyRecord,
-  type StoredAnswer,
   type SubmissionHead,
 } from '../adapters/submission-store';
 import { forbiddenScope, requireRole, type Caller } from './caller';
@@ -41,10 +41,10 @@ export interface SubmitWorkbookInput extends RawBody {
   idempotencyKey?: string;
 }
 
-export interface SubmitWorkbookAnswer extends StoredAnswer {
+export type SubmitWorkbookAnswer = SubmissionAnswer & {
   /** True when this is the first answer given again (same key or same content). */
   replayed: boolean;
-}
+};
 
 const MAX_FLIP_TRIES = 5;
 const AUDIT_FINDINGS = 50;
@@ -73,8 +73,8 @@ function countSeverity(findings: readonly Finding[], severity: Finding['severity
   return findings.filter((f) => f.severity === severity).length;
 }
 
-function replay(answer: StoredAnswer): SubmitWorkbookAnswer {
-  return { statusCode: answer.statusCode, body: answer.body, replayed: true };
+function replay(answer: SubmissionAnswer): SubmitWorkbookAnswer {
+  return { ...answer, replayed: true };
 }
 
 async function replayIdempotency(deps: ServiceDeps, hash: string, requestHash: string, record?: IdempotencyRecord): Promise<SubmitWorkbookAnswer> {
@@ -132,7 +132,7 @@ async function rejectSheet(ctx: SubmitContext, period: string | null): Promise<S
     if (existing) return replayIdempotency(deps, idempotencyHash, requestHash, existing);
   }
   const errors = countSeverity(validation.findings, 'error');
-  const answer: StoredAnswer = {
+  const answer: SubmissionAnswer = {
     statusCode: 422,
     body: {
       code: 'sheet-has-errors',
@@ -205,7 +205,7 @@ async function acceptSheet(ctx: SubmitContext, period: string, outlet: string): 
 
   for (let tries = 0; tries < MAX_FLIP_TRIES; tries++) {
     const version = (current?.version ?? 0) + 1;
-    const answer: StoredAnswer = {
+    const answer: SubmissionAnswer = {
       statusCode: 201,
       body: {
         submission: {

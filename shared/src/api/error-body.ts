@@ -1,0 +1,11 @@
+/** The body of every error answer of the HTTP API (contract.md, "HTTP API"). */
+import type { Finding } from '../findings/types';
+
+export interface ApiErrorBody {
+  /** Stable kebab-case code (`forbidden`, `bad-period`, `sheet-has-errors`). */
+  code: string;
+  message_zh: string;
+  message_en: string;
+  /** With 422 (a sheet with errors): the findings, as `validate --json` prints them. */
+  findings?: Finding[];
+}
