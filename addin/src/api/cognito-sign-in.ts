@@ -63,6 +63,13 @@ export type CognitoStep =
   | { ok: true; step: 'mfa-setup'; challenge: CognitoChallenge; secretCode: string; otpauthUri: string }
   | CognitoFailure;
 
+/** What the pane keeps (in memory) to renew the ID token before it expires. */
+export interface SignInRenewal {
+  refreshToken: string;
+  /** When the current ID token expires, in milliseconds since the epoch. */
+  expiresAt: number;
+}
+
 export type CognitoRefreshResult = { ok: true; tokens: CognitoTokens } | CognitoFailure;
 
 type Context = 'password' | 'challenge' | 'mfa-setup' | 'refresh' | 'revoke';

@@ -1,11 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { userFromToken } from '../api/api-client';
+import type { SignInRenewal } from '../api/cognito-sign-in';
 import type { SignedInUser } from '../api/types';
 import { I18nContext } from '../i18n/I18nContext';
-import { translate, type Language } from '../i18n/messages';
+import { bothLanguages, translate, type Language } from '../i18n/messages';
 import { AuditorPanel } from './AuditorPanel';
 import { ManagerPanel } from './ManagerPanel';
-import { Notice } from './Notice';
+import { Notice, type NoticeMessage } from './Notice';
 import { OutletPanel } from './OutletPanel';
 import { SignInPanel } from './SignInPanel';
 import { useServices } from './services';
@@ -32,14 +34,78 @@ const useStyles = makeStyles({
   language: { width: '110px' },
 });
 
+/** The ID token is renewed this long before it expires. */
+export const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000;
+/** After a failed renewal that may be the network, the next try comes this much later. */
+const RENEW_RETRY_MS = 60_000;
+
 export function App({ unsupportedExcelApi, initialLanguage = 'zh' }: AppProps) {
   const styles = useStyles();
-  const { api } = useServices();
+  const { api, cognito, now } = useServices();
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const [user, setUser] = useState<SignedInUser | null>(null);
+  const [renewal, setRenewal] = useState<SignInRenewal | null>(null);
+  /** When to renew next (milliseconds since the epoch): before expiry, or a minute after a try that found no network. */
+  const [renewAt, setRenewAt] = useState<number | null>(null);
+  const [sessionNotice, setSessionNotice] = useState<NoticeMessage | null>(null);
   const i18n = useMemo(() => ({ language, t: (key: Parameters<typeof translate>[1], slots?: Record<string, string | number>) => translate(language, key, slots) }), [language]);
   const signedApi = useMemo(() => (user ? api.withToken(user.token) : api), [api, user]);
   const { t } = i18n;
+
+  // Cognito sign-in: renew the ID token with the refresh token shortly before it expires (tokens stay in memory).
+  useEffect(() => {
+    if (!user || !renewal || renewAt === null || !cognito) return undefined;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      void cognito.refresh(renewal.refreshToken).then((result) => {
+        if (cancelled) return;
+        if (result.ok) {
+          const renewed = userFromToken(result.tokens.idToken, user.name);
+          if (renewed) {
+            setUser(renewed);
+            setRenewal({ refreshToken: result.tokens.refreshToken ?? renewal.refreshToken, expiresAt: result.tokens.expiresAt });
+            setRenewAt(result.tokens.expiresAt - RENEW_BEFORE_EXPIRY_MS);
+            setSessionNotice(null);
+            return;
+          }
+        }
+        if (!result.ok && result.kind === 'offline') {
+          // No network: keep the pane's work, say so, and try again in a minute.
+          setSessionNotice({ intent: 'warning', message_zh: result.message_zh, message_en: result.message_en });
+          setRenewAt(now().getTime() + RENEW_RETRY_MS);
+          return;
+        }
+        setUser(null);
+        setRenewal(null);
+        setRenewAt(null);
+        setSessionNotice({ intent: 'error', ...bothLanguages('sessionRenewFailed'), ...(!result.ok ? { detail: result.message_zh } : {}) });
+      });
+    }, Math.max(0, renewAt - now().getTime()));
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [user, renewal, renewAt, cognito, now]);
+
+  function signIn(signedIn: SignedInUser, signInRenewal?: SignInRenewal | null): void {
+    setSessionNotice(null);
+    setRenewal(signInRenewal ?? null);
+    setRenewAt(signInRenewal ? signInRenewal.expiresAt - RENEW_BEFORE_EXPIRY_MS : null);
+    setUser(signedIn);
+  }
+
+  function signOut(): void {
+    const refreshToken = renewal?.refreshToken;
+    setUser(null);
+    setRenewal(null);
+    setRenewAt(null);
+    setSessionNotice(null);
+    if (refreshToken && cognito) {
+      void cognito.signOut(refreshToken).then((result) => {
+        if (!result.ok) setSessionNotice({ intent: 'warning', ...bothLanguages('signOutIncomplete'), detail: result.message_zh });
+      });
+    }
+  }
 
   const scope = user ? (user.role === 'auditor' ? t('allSubBranches') : [user.subBranch, user.outlet].filter(Boolean).join(' / ')) : '';
   return (
@@ -66,17 +132,21 @@ export function App({ unsupportedExcelApi, initialLanguage = 'zh' }: AppProps) {
             }}
           />
         ) : !user ? (
-          <SignInPanel onSignedIn={setUser} />
+          <>
+            <Notice notice={sessionNotice} />
+            <SignInPanel onSignedIn={signIn} />
+          </>
         ) : (
           <>
             <div className={styles.user} role="status">
               <span>
                 {t('signedInAs')}：{user.name || '—'} · {t(`role_${user.role}`)} · {t('scope')}：{scope}
               </span>
-              <Button size="small" onClick={() => setUser(null)}>
+              <Button size="small" onClick={signOut}>
                 {t('signOut')}
               </Button>
             </div>
+            <Notice notice={sessionNotice} />
             {user.role === 'outlet_head' ? <OutletPanel user={user} api={signedApi} /> : null}
             {user.role === 'subbranch_manager' ? <ManagerPanel user={user} api={signedApi} /> : null}
             {user.role === 'auditor' ? <AuditorPanel api={signedApi} /> : null}

@@ -1,13 +1,16 @@
 import { useState } from 'react';
-import { Button, Field, Input, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Field, Input, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { userFromToken } from '../api/api-client';
+import type { SignInRenewal } from '../api/cognito-sign-in';
 import type { Role, SignedInUser } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
+import { CognitoSignInForm } from './CognitoSignInForm';
 import { Notice, failureNotice, type NoticeMessage } from './Notice';
 import { useServices } from './services';
 
 export interface SignInPanelProps {
-  onSignedIn(user: SignedInUser): void;
+  /** `renewal` is given by the Cognito sign-in, to renew the ID token before it expires. */
+  onSignedIn(user: SignedInUser, renewal?: SignInRenewal | null): void;
 }
 
 const useStyles = makeStyles({
@@ -20,7 +23,7 @@ const ROLES: Role[] = ['outlet_head', 'subbranch_manager', 'auditor'];
 export function SignInPanel({ onSignedIn }: SignInPanelProps) {
   const styles = useStyles();
   const { t } = useI18n();
-  const { api, localSignIn } = useServices();
+  const { api, localSignIn, cognito } = useServices();
   const [role, setRole] = useState<Role>('outlet_head');
   const [subBranch, setSubBranch] = useState('3301');
   const [outlet, setOutlet] = useState('3301001');
@@ -34,6 +37,9 @@ export function SignInPanel({ onSignedIn }: SignInPanelProps) {
     setNotice(null);
     try {
       let signedToken = token.trim();
+      if (!signedToken && !localSignIn) {
+        return setNotice({ intent: 'error', message_zh: '请粘贴 ID 令牌', message_en: 'Paste an ID token' });
+      }
       if (!signedToken) {
         const result = await api.requestLocalToken({
           role,
@@ -52,7 +58,8 @@ export function SignInPanel({ onSignedIn }: SignInPanelProps) {
     }
   }
 
-  return (
+  const heading = <h2 className={styles.heading}>{t('signInTitle')}</h2>;
+  const form = (
     <form
       className={styles.panel}
       onSubmit={(e) => {
@@ -60,7 +67,6 @@ export function SignInPanel({ onSignedIn }: SignInPanelProps) {
         void signIn();
       }}
     >
-      <h2 className={styles.heading}>{t('signInTitle')}</h2>
       {localSignIn ? (
         <>
           <Field label={t('role')}>
@@ -85,7 +91,7 @@ export function SignInPanel({ onSignedIn }: SignInPanelProps) {
           </Field>
         </>
       ) : null}
-      <Field label="Token (JWT)" hint={localSignIn ? undefined : 'Cognito'}>
+      <Field label={localSignIn ? 'Token (JWT)' : t('idToken')}>
         <Input value={token} onChange={(_, d) => setToken(d.value)} />
       </Field>
       <Button appearance="primary" type="submit" disabled={busy}>
@@ -93,5 +99,27 @@ export function SignInPanel({ onSignedIn }: SignInPanelProps) {
       </Button>
       <Notice notice={notice} />
     </form>
+  );
+
+  if (localSignIn || !cognito) {
+    return (
+      <div className={styles.panel}>
+        {heading}
+        {form}
+      </div>
+    );
+  }
+  // In AWS with a user pool: the Cognito sign-in; pasting an ID token (from the AWS CLI) stays as an advanced fallback.
+  return (
+    <div className={styles.panel}>
+      {heading}
+      <CognitoSignInForm cognito={cognito} onSignedIn={onSignedIn} />
+      <Accordion collapsible>
+        <AccordionItem value="token">
+          <AccordionHeader size="small">{t('pasteToken')}</AccordionHeader>
+          <AccordionPanel>{form}</AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </div>
   );
 }

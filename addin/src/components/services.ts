@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { TemplateRegistry } from '../../../shared/src/spec/template-registry';
 import type { ApiClient } from '../api/api-client';
+import type { CognitoSignIn } from '../api/cognito-sign-in';
 import type { Outbox } from '../api/outbox';
 import type { WorkbookHost } from '../excel/workbook-host';
 
@@ -17,6 +18,8 @@ export interface PaneServices {
   newKey: () => string;
   /** True when the API offers POST /local/token (the local stack). */
   localSignIn: boolean;
+  /** In AWS with a Cognito user pool: the user-pool sign-in (user name, password, MFA). Absent: paste a token. */
+  cognito?: CognitoSignIn;
 }
 
 export const ServicesContext = createContext<PaneServices | null>(null);

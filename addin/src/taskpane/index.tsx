@@ -7,6 +7,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
 import { createTemplateRegistry } from '../../../shared/src/spec/template-registry';
 import { ApiClient } from '../api/api-client';
+import { CognitoSignIn } from '../api/cognito-sign-in';
 import { Outbox } from '../api/outbox';
 import { App } from '../components/App';
 import { MemoryWorkbookView } from '../components/MemoryWorkbookView';
@@ -17,9 +18,21 @@ import type { WorkbookHost } from '../excel/workbook-host';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
+/** /config.json: the local pane server's `{ apiUrl, local: true }`, or what the CDK app writes (PaneRuntimeConfig). */
 interface PaneConfig {
   apiUrl: string;
   local?: boolean;
+  region?: string;
+  jwtIssuer?: string;
+  /** Cognito ids; absent with an external OIDC provider (then the pane takes a pasted ID token). */
+  userPoolId?: string;
+  userPoolClientId?: string;
+}
+
+/** The Cognito sign-in when /config.json names a user pool client (AWS), else none. */
+function cognitoFrom(config: PaneConfig): CognitoSignIn | undefined {
+  if (config.local === true || !config.region || !config.userPoolClientId) return undefined;
+  return new CognitoSignIn({ region: config.region, clientId: config.userPoolClientId });
 }
 
 async function loadConfig(): Promise<PaneConfig> {
@@ -52,6 +65,8 @@ function mount(host: WorkbookHost, config: PaneConfig, preview: MemoryWorkbook |
     newKey: () => crypto.randomUUID(),
     localSignIn: config.local === true,
   };
+  const cognito = cognitoFrom(config);
+  if (cognito) services.cognito = cognito;
   const container = document.getElementById('root');
   if (!container) return;
   createRoot(container).render(
