@@ -1,5 +1,5 @@
 import { findingCodes, type FindingCode, type FindingCodeDefinition, type MessageTemplate } from './codes';
-import { renderMessage, type MessageSlots } from './render-message';
+import { fillFindingText, type MessageSlots } from './render-message';
 import type { Finding, Severity } from './types';
 
 /** Where a finding stands: a cell (row and column letters) of a sheet, or the sheet (or file) as a whole. */
@@ -22,6 +22,8 @@ export interface CreateFindingOptions {
   slots?: MessageSlots;
 }
 
+const NO_SLOTS: MessageSlots = Object.freeze({});
+
 /**
  * Builds a finding of a catalogued code: address (`邀约明细!K12`, or the sheet name), severity
  * (a warning when a code with a safe fix carries one) and both messages, rendered from the catalogue.
@@ -33,12 +35,30 @@ export function createFinding(code: FindingCode, place: FindingPlace, options: C
   const template: MessageTemplate = definition.messages[variant] ?? definition.messages.default;
   const fix = options.fix ?? null;
   const value = options.value ?? null;
-  const address = place.row !== undefined && place.column !== undefined ? `${place.sheetName}!${place.column}${place.row}` : place.sheetName;
+  const { sheetName, row, column } = place;
+  const address = row !== undefined && column !== undefined ? `${sheetName}!${column}${row}` : sheetName;
   const severity = options.severity ?? (fix !== null && definition.severityWithFix ? definition.severityWithFix : definition.severity);
-  const messages = renderMessage(template, { value, fix, ...options.slots, address });
-  const finding: Finding = { code, severity, address, value, message_zh: messages.message_zh, message_en: messages.message_en, fix };
-  if (place.row !== undefined) finding.row = place.row;
-  if (place.column !== undefined) finding.column = place.column;
-  if (variant !== 'default') finding.note = variant;
+  const slots = options.slots ?? NO_SLOTS;
+  const message_zh = fillFindingText(template.zh, 'zh', address, value, fix, slots);
+  const message_en = fillFindingText(template.en, 'en', address, value, fix, slots);
+  const note = variant === 'default' ? undefined : variant;
+  // Whole object literals, one per shape: their object shapes stay known to the engine between
+  // calls, even when no finding of the previous call is alive any more.
+  if (row !== undefined && column !== undefined) {
+    return note === undefined
+      ? { code, severity, address, value, message_zh, message_en, fix, row, column }
+      : { code, severity, address, value, message_zh, message_en, fix, row, column, note };
+  }
+  if (row === undefined && column === undefined) {
+    return note === undefined ? { code, severity, address, value, message_zh, message_en, fix } : { code, severity, address, value, message_zh, message_en, fix, note };
+  }
+  return withPartialPlace({ code, severity, address, value, message_zh, message_en, fix }, row, column, note);
+}
+
+/** A finding at a row without a column, or at a column without a row (rare): the parts it has, then the note. */
+function withPartialPlace(finding: Finding, row: number | undefined, column: string | undefined, note: string | undefined): Finding {
+  if (row !== undefined) finding.row = row;
+  if (column !== undefined) finding.column = column;
+  if (note !== undefined) finding.note = note;
   return finding;
 }

@@ -9,7 +9,7 @@ import { checkHeaderValues } from './_lib/check-header-values';
 import { checkLayout } from './_lib/check-layout';
 import { checkRowRules, type RowState, type RuleEnvironment } from './_lib/check-row-rules';
 import { checkValue, isBlankCell, type CheckContext } from './_lib/check-value';
-import { compileSpec, type CompiledColumn } from './_lib/compile-spec';
+import { compileSpec, type CompiledColumn, type CompiledSpec } from './_lib/compile-spec';
 import { hasFormulaAt } from './_lib/grid-cells';
 import type { SheetValidation, TypedRow, TypedValue, ValidateSheetOptions } from './types';
 
@@ -62,10 +62,11 @@ export function validateSheet(grid: SheetGrid, spec: TemplateSpec, options: Vali
   const saleDays = organisation?.campaign?.saleDays ?? [];
   for (const rule of compiled.rules) {
     if (rule.kind !== 'in-sale-days' && rule.kind !== 'empty-before-first-sale-day') continue;
+    if (organisation && saleDays.length > 0) continue;
     const label = compiled.byIndex[rule.index]?.column.label ?? '';
     const phrase = localisePhrase(rule.kind === 'in-sale-days' ? slotPhrases.saleDaysCheck : slotPhrases.firstSaleDayCheck, { label });
     if (!organisation) skipped.push(phrase);
-    else if (saleDays.length === 0) skippedNoSaleDays.push(phrase);
+    else skippedNoSaleDays.push(phrase);
   }
   const environment: RuleEnvironment = {
     sheetName,
@@ -76,88 +77,7 @@ export function validateSheet(grid: SheetGrid, spec: TemplateSpec, options: Vali
     saleDaysText: saleDays.join(', '),
   };
 
-  // Data rows. The scratch arrays are reused from row to row: no allocation per cell. The typed
-  // values of the filled rows go to one flat array sized once (a first pass finds the filled
-  // rows), column after column in spec order; the TypedRow objects are built from it when `rows`
-  // is first read.
-  const values = grid.values;
-  const firstDataIndex = spec.firstDataRow - 1;
-  const filledRows = new Uint8Array(Math.max(0, values.length - firstDataIndex));
-  let filledCount = 0;
-  for (let rowIndex = firstDataIndex; rowIndex < values.length; rowIndex++) {
-    if (isFilledRow(compiled.fillingIndexes, values[rowIndex] ?? EMPTY_ROW)) {
-      filledRows[rowIndex - firstDataIndex] = 1;
-      filledCount++;
-    }
-  }
-  const rowNumbers = new Int32Array(filledCount);
-  let rowCount = 0;
-  const typedStore = new Array<TypedValue>(filledCount * compiled.columns.length);
-  let stored = 0;
-  const knowsFormulas = grid.formulas !== undefined;
-  const columnCount = compiled.byIndex.length;
-  const row: RowState & { typed: TypedValue[]; filled: boolean[] } = {
-    rowNumber: 0,
-    raw: EMPTY_ROW,
-    typed: new Array<TypedValue>(columnCount).fill(null),
-    filled: new Array<boolean>(columnCount).fill(false),
-  };
-  // One place object moved from cell to cell: createFinding copies what it needs from it.
-  const place = { sheetName, row: 0, column: 'A' };
-  let blankRunStart = -1;
-  let anyFilled = false;
-  for (let rowIndex = firstDataIndex; rowIndex < values.length; rowIndex++) {
-    const rowValues = values[rowIndex] ?? EMPTY_ROW;
-    const rowNumber = rowIndex + 1;
-    if (filledRows[rowIndex - firstDataIndex] === 0) {
-      if (anyFilled && blankRunStart < 0) blankRunStart = rowIndex;
-      if (knowsFormulas) checkUnfilledComputedCells(compiled.columns, grid, rowIndex, findings);
-      continue;
-    }
-    if (blankRunStart >= 0) {
-      const count = rowIndex - blankRunStart;
-      findings.push(
-        createFinding('blank-row', { sheetName, row: blankRunStart + 1, column: 'A' }, {
-          slots: { count, rows: count === 1 ? String(blankRunStart + 1) : `${blankRunStart + 1}–${rowIndex}` },
-        }),
-      );
-      blankRunStart = -1;
-    }
-    anyFilled = true;
-
-    place.row = rowNumber;
-    for (const compiledColumn of compiled.columns) {
-      const index = compiledColumn.index;
-      const raw = rowValues[index] ?? null;
-      const blank = raw === null || (typeof raw === 'string' && isBlank(raw));
-      const letter = compiledColumn.column.col;
-      place.column = letter;
-      let typed: TypedValue = null;
-      if (compiledColumn.computed) {
-        typed = typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
-        if (knowsFormulas && !hasFormula(grid, rowIndex, index)) {
-          findings.push(
-            createFinding('computed-cell-overwritten', place, {
-              value: blank ? null : raw,
-              variant: blank ? 'removed' : 'default',
-              slots: { label: compiledColumn.column.label },
-            }),
-          );
-        }
-      } else if (blank) {
-        if (compiledColumn.column.required) findings.push(createFinding('required-error', place, { slots: { label: compiledColumn.column.label } }));
-      } else {
-        typed = checkCell(compiledColumn.checker, raw, place, context);
-      }
-      row.filled[index] = !blank;
-      row.typed[index] = typed;
-      typedStore[stored++] = typed;
-    }
-    row.rowNumber = rowNumber;
-    row.raw = rowValues;
-    checkRules(compiled, row, environment, findings);
-    rowNumbers[rowCount++] = rowNumber;
-  }
+  const { rowNumbers, typedStore } = checkDataRows(grid, compiled, environment, context);
 
   if (skipped.length > 0) {
     findings.push(createFinding('org-rules-skipped', { sheetName }, { slots: { skipped: joinLocalised(skipped) } }));
@@ -172,10 +92,145 @@ export function validateSheet(grid: SheetGrid, spec: TemplateSpec, options: Vali
     findings,
     header,
     unitCode,
-    hasErrors: findings.some((f) => f.severity === 'error'),
+    hasErrors: hasAnyError(findings),
   } as SheetValidation;
   defineLazyRows(result, () => buildTypedRows(compiled.columns, compiled.emptyValues, rowNumbers, typedStore));
   return result;
+}
+
+/** What the data rows leave behind: the filled rows' numbers and their typed values, row after row. */
+interface CheckedRows {
+  rowNumbers: Int32Array;
+  /** Typed values of the filled rows, column after column in spec order. */
+  typedStore: TypedValue[];
+}
+
+/** The scratch state of the data-row loop: one object reused from row to row, no allocation per cell. */
+interface RowScan {
+  grid: SheetGrid;
+  compiled: CompiledSpec;
+  knowsFormulas: boolean;
+  context: CheckContext;
+  environment: RuleEnvironment;
+  row: RowState & { typed: TypedValue[]; filled: boolean[] };
+  /** One place moved from cell to cell: createFinding copies what it needs from it. */
+  place: { sheetName: string; row: number; column: string };
+  typedStore: TypedValue[];
+  stored: number;
+}
+
+/**
+ * Checks the data rows: each filled row's cells and rules, a `blank-row` notice per run of empty
+ * rows between filled ones, and lost formulas of computed columns in unfilled rows. The typed
+ * values go to one flat array sized once (a first pass finds the filled rows).
+ */
+function checkDataRows(grid: SheetGrid, compiled: CompiledSpec, environment: RuleEnvironment, context: CheckContext): CheckedRows {
+  const values = grid.values;
+  const findings = context.findings;
+  const firstDataIndex = compiled.spec.firstDataRow - 1;
+  const filledRows = findFilledRows(compiled.fillingIndexes, values, firstDataIndex);
+  let filledCount = 0;
+  for (let i = 0; i < filledRows.length; i++) filledCount += filledRows[i];
+  const rowNumbers = new Int32Array(filledCount);
+  const columnCount = compiled.byIndex.length;
+  const scan: RowScan = {
+    grid,
+    compiled,
+    knowsFormulas: grid.formulas !== undefined,
+    context,
+    environment,
+    row: { rowNumber: 0, raw: EMPTY_ROW, typed: new Array<TypedValue>(columnCount).fill(null), filled: new Array<boolean>(columnCount).fill(false) },
+    place: { sheetName: grid.sheetName, row: 0, column: 'A' },
+    typedStore: new Array<TypedValue>(filledCount * compiled.columns.length),
+    stored: 0,
+  };
+  let rowCount = 0;
+  let blankRunStart = -1;
+  for (let rowIndex = firstDataIndex; rowIndex < values.length; rowIndex++) {
+    if (filledRows[rowIndex - firstDataIndex] === 0) {
+      if (rowCount > 0 && blankRunStart < 0) blankRunStart = rowIndex;
+      if (scan.knowsFormulas) checkUnfilledComputedCells(compiled.columns, grid, rowIndex, findings);
+      continue;
+    }
+    if (blankRunStart >= 0) {
+      findings.push(blankRowsFinding(grid.sheetName, blankRunStart, rowIndex));
+      blankRunStart = -1;
+    }
+    checkFilledRow(scan, rowIndex, values[rowIndex] ?? EMPTY_ROW);
+    rowNumbers[rowCount++] = rowIndex + 1;
+  }
+  return { rowNumbers, typedStore: scan.typedStore };
+}
+
+/** 1 for each data row (from `firstDataIndex` on) that is filled, else 0. */
+function findFilledRows(fillingIndexes: readonly number[], values: readonly (readonly CellValue[] | undefined)[], firstDataIndex: number): Uint8Array {
+  const filledRows = new Uint8Array(Math.max(0, values.length - firstDataIndex));
+  for (let rowIndex = firstDataIndex; rowIndex < values.length; rowIndex++) {
+    if (isFilledRow(fillingIndexes, values[rowIndex] ?? EMPTY_ROW)) filledRows[rowIndex - firstDataIndex] = 1;
+  }
+  return filledRows;
+}
+
+/** The notice for the empty rows from zero-based `runStart` up to (not including) `nextFilled`. */
+function blankRowsFinding(sheetName: string, runStart: number, nextFilled: number): Finding {
+  const count = nextFilled - runStart;
+  return createFinding('blank-row', { sheetName, row: runStart + 1, column: 'A' }, {
+    slots: { count, rows: count === 1 ? String(runStart + 1) : `${runStart + 1}–${nextFilled}` },
+  });
+}
+
+/** Checks one filled row: every column's cell, then the cross-column rules; stores the typed values. */
+function checkFilledRow(scan: RowScan, rowIndex: number, rowValues: readonly CellValue[]): void {
+  const { row, place, typedStore } = scan;
+  const columns = scan.compiled.columns;
+  place.row = rowIndex + 1;
+  let stored = scan.stored;
+  for (let c = 0; c < columns.length; c++) {
+    const compiledColumn = columns[c];
+    const index = compiledColumn.index;
+    const raw = rowValues[index] ?? null;
+    const blank = raw === null || (typeof raw === 'string' && isBlank(raw));
+    place.column = compiledColumn.column.col;
+    const typed = compiledColumn.computed
+      ? checkComputedCell(scan, compiledColumn, raw, blank, rowIndex)
+      : blank
+        ? reportIfRequired(scan, compiledColumn)
+        : checkCell(compiledColumn.checker, raw, place, scan.context);
+    row.filled[index] = !blank;
+    row.typed[index] = typed;
+    typedStore[stored++] = typed;
+  }
+  scan.stored = stored;
+  row.rowNumber = rowIndex + 1;
+  row.raw = rowValues;
+  checkRules(scan.compiled, row, scan.environment, scan.context.findings);
+}
+
+/** A computed column's cell in a filled row: its number, and `computed-cell-overwritten` when its formula is gone. */
+function checkComputedCell(scan: RowScan, compiledColumn: CompiledColumn, raw: CellValue, blank: boolean, rowIndex: number): TypedValue {
+  if (scan.knowsFormulas && !hasFormula(scan.grid, rowIndex, compiledColumn.index)) {
+    scan.context.findings.push(
+      createFinding('computed-cell-overwritten', scan.place, {
+        value: blank ? null : raw,
+        variant: blank ? 'removed' : 'default',
+        slots: { label: compiledColumn.column.label },
+      }),
+    );
+  }
+  return typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
+}
+
+/** An empty cell: `required-error` when its column is required. Its typed value is null. */
+function reportIfRequired(scan: RowScan, compiledColumn: CompiledColumn): null {
+  if (compiledColumn.column.required) {
+    scan.context.findings.push(createFinding('required-error', scan.place, { slots: { label: compiledColumn.column.label } }));
+  }
+  return null;
+}
+
+function hasAnyError(findings: readonly Finding[]): boolean {
+  for (let i = 0; i < findings.length; i++) if (findings[i].severity === 'error') return true;
+  return false;
 }
 
 /**

@@ -22,7 +22,6 @@ export interface ValidateWorkbookOptions {
  * the registry does not know, and ('no-template-sheet') when no sheet can be matched.
  */
 export function validateWorkbook(workbook: WorkbookGrid, registry: TemplateRegistry, options: ValidateWorkbookOptions): SheetValidation {
-  const sheetOptions = { asOf: options.asOf, organisation: options.organisation };
   const identified = workbook.identities
     .map((identity) => ({ identity, sheet: workbook.sheets.find((s) => s.sheetName.trim() === identity.sheetName.trim()) }))
     .filter((pair): pair is { identity: SheetIdentity; sheet: NonNullable<typeof pair.sheet> } => pair.sheet !== undefined);
@@ -32,7 +31,7 @@ export function validateWorkbook(workbook: WorkbookGrid, registry: TemplateRegis
     const spec = registry.find({ id: identity.id, version: identity.version });
     if (!spec) throw unknownTemplate(identity);
     const template = { id: identity.id, version: identity.version };
-    const result = validateSheet(sheet, spec, { ...sheetOptions, identity: template });
+    const result = validateSheet(sheet, spec, { asOf: options.asOf, organisation: options.organisation, identity: template });
     const current = registry.current(identity.id);
     if (current && current.version > identity.version) {
       result.findings.unshift(
@@ -48,7 +47,7 @@ export function validateWorkbook(workbook: WorkbookGrid, registry: TemplateRegis
   for (const sheet of workbook.sheets) {
     const spec = registry.findBySheetName(sheet.sheetName);
     if (!spec) continue;
-    const result = validateSheet(sheet, spec, { ...sheetOptions, identity: null });
+    const result = validateSheet(sheet, spec, { asOf: options.asOf, organisation: options.organisation, identity: null });
     result.findings.unshift(
       createFinding('template-identity-missing', { sheetName: sheet.sheetName }, { slots: { template: `${spec.id} v${spec.version}` } }),
     );

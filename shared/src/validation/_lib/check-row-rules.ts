@@ -1,5 +1,5 @@
 import { createFinding, type FindingPlace } from '../../findings/create-finding';
-import type { SlotValue } from '../../findings/render-message';
+import type { MessageSlots, SlotValue } from '../../findings/render-message';
 import type { Finding } from '../../findings/types';
 import type { CellValue } from '../../grid/types';
 import type { TypedValue } from '../types';
@@ -91,44 +91,51 @@ export function checkRowRules(compiled: CompiledSpec, row: RowState, environment
 
 /** The cross-field-error of a broken rule, its message slots filled for the rule's kind. */
 function crossFieldFinding(rule: CompiledRule, variant: string, row: RowState, environment: RuleEnvironment, place: FindingPlace): Finding {
+  return createFinding('cross-field-error', place, {
+    value: rule.kind === 'required-when' ? null : (row.raw[rule.index] ?? null),
+    variant,
+    severity: rule.severity,
+    slots: ruleSlots(rule, row, environment),
+  });
+}
+
+/**
+ * The message slots of a broken rule: its column's label, its conditions in words (`when`, `then`)
+ * and what its kind names besides. Each kind's slots are one object literal (a stable shape).
+ */
+function ruleSlots(rule: CompiledRule, row: RowState, environment: RuleEnvironment): MessageSlots {
+  const label = rule.label;
   const typed = row.typed[rule.index];
-  const raw = row.raw[rule.index] ?? null;
+  switch (rule.kind) {
+    case 'required-when':
+    case 'only-when':
+      return rule.when === null ? { label } : { label, when: rule.when.text };
+    case 'requires':
+      if (rule.when === null || rule.then === null) return conditionSlots(rule);
+      return { label, when: rule.when.text, then: rule.then.text };
+    case 'below-when':
+      return rule.when === null ? { label, below: rule.below } : { label, when: rule.when.text, below: rule.below };
+    case 'not-above':
+      return { label, other: rule.otherLabel, otherValue: row.typed[rule.other], factor: `${Math.round(rule.factor * 1000) / 10}%` };
+    case 'in-sale-days':
+      return { label, value: typed, saleDays: environment.saleDaysText };
+    case 'empty-before-first-sale-day':
+      return { label, firstSaleDay: environment.firstSaleDay, asOf: environment.asOf };
+    case 'in-header-month': {
+      const month = environment.header[rule.headerKey];
+      return { label, value: typed, other: rule.headerLabel, month: typeof month === 'string' ? month.slice(0, 7) : null };
+    }
+    default:
+      return conditionSlots(rule);
+  }
+}
+
+/** The label and whichever conditions the rule has. */
+function conditionSlots(rule: CompiledRule): MessageSlots {
   const slots: Record<string, SlotValue> = { label: rule.label };
   if (rule.when) slots.when = rule.when.text;
   if (rule.then) slots.then = rule.then.text;
-  switch (rule.kind) {
-    case 'below-when':
-      slots.below = rule.below;
-      break;
-    case 'not-above':
-      slots.other = rule.otherLabel;
-      slots.otherValue = row.typed[rule.other];
-      slots.factor = `${Math.round(rule.factor * 1000) / 10}%`;
-      break;
-    case 'in-sale-days':
-      slots.value = typed;
-      slots.saleDays = environment.saleDaysText;
-      break;
-    case 'empty-before-first-sale-day':
-      slots.firstSaleDay = environment.firstSaleDay;
-      slots.asOf = environment.asOf;
-      break;
-    case 'in-header-month': {
-      const month = environment.header[rule.headerKey];
-      slots.value = typed;
-      slots.other = rule.headerLabel;
-      slots.month = typeof month === 'string' ? month.slice(0, 7) : null;
-      break;
-    }
-    default:
-      break;
-  }
-  return createFinding('cross-field-error', place, {
-    value: rule.kind === 'required-when' ? null : raw,
-    variant,
-    severity: rule.severity,
-    slots,
-  });
+  return slots;
 }
 
 /** True when the condition holds on the row. */
