@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Button, Field, Input, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import type { OutletAudit } from '../../../shared/src/api/audit-view';
 import { parseTemplateSpec } from '../../../shared/src/spec/parse-template-spec';
 import type { ApiClient } from '../api/api-client';
 import { bothLanguages } from '../i18n/messages';
 import { useI18n } from '../i18n/I18nContext';
 import { shanghaiDay } from '../sheets/excel-dates';
 import { Notice, failureNotice, type NoticeMessage } from './Notice';
-import { OutletAuditList, type OutletAuditView } from './OutletAuditList';
+import { OutletAuditList } from './OutletAuditList';
 import { RecordTable } from './RecordTable';
 import { useServices } from './services';
 
@@ -35,7 +36,7 @@ function isRecordArray(value: unknown): value is Record<string, unknown>[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
 }
 
-function isOutletAudits(value: unknown): value is OutletAuditView[] {
+function isOutletAudits(value: unknown): value is OutletAudit[] {
   return isRecordArray(value) && value.every((o) => typeof o.reported === 'boolean' && Array.isArray(o.versions) && Array.isArray(o.rejectedAttempts));
 }
 

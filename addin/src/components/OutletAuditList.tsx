@@ -1,20 +1,10 @@
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import type { OutletAudit } from '../../../shared/src/api/audit-view';
 import { useI18n } from '../i18n/I18nContext';
 
-/** One outlet of a sub-branch audit (GET /audit?date=&subBranch=). */
-export interface OutletAuditView {
-  outlet: string;
-  outletName: string;
-  reported: boolean;
-  onTime: boolean;
-  late: boolean;
-  nonCompliant: boolean;
-  versions: { template: string | null; templateVersion: number | null; version: number | null; late: boolean; findings: { severity: string; message_zh: string; message_en: string }[] }[];
-  rejectedAttempts: { submittedAt: string; errorCount: number; findings: { severity: string; message_zh: string; message_en: string }[] }[];
-}
-
 export interface OutletAuditListProps {
-  outlets: OutletAuditView[];
+  /** The outlets of a sub-branch audit (GET /audit?date=&subBranch=). */
+  outlets: OutletAudit[];
 }
 
 const useStyles = makeStyles({

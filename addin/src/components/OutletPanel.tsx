@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Field, Input, ProgressBar, Select, makeStyles, tokens } from '@fluentui/react-components';
+import type { AcceptedSubmission } from '../../../shared/src/api/submission-answer';
+import type { TemplateList } from '../../../shared/src/api/template-listing';
 import type { Finding } from '../../../shared/src/findings/types';
 import type { ApiClient } from '../api/api-client';
 import type { SignedInUser } from '../api/types';
@@ -53,7 +55,7 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
     // The pane carries the built-in specs; a newer version published on the server needs a newer pane.
     void api.getTemplates().then((answer) => {
       if (!answer.ok) return;
-      const listed = (answer.value as { templates?: { id: string; current: number }[] } | null)?.templates ?? [];
+      const listed = (answer.value as Partial<TemplateList> | null)?.templates ?? [];
       const newer = listed.find((t) => (registry.current(t.id)?.version ?? Infinity) < t.current);
       if (newer) setNotice({ intent: 'warning', ...bothLanguages('newerTemplate', { id: newer.id, version: newer.current }) });
     });
@@ -158,7 +160,7 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
       }
       setStep(3);
       // What the server still says of an accepted sheet (warnings, a late submission) replaces the local list.
-      const serverFindings = (sent.value as { findings?: Finding[] } | null)?.findings;
+      const serverFindings = (sent.value as Partial<AcceptedSubmission> | null)?.findings;
       if (Array.isArray(serverFindings)) setFindings(serverFindings);
       const outlet = user.outlet ?? '';
       let rankLine = bothLanguages('submittedNoRank');

@@ -1,4 +1,5 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import type { AuditedVersion } from '../../../shared/src/api/audit-view';
 
 export interface RecordTableProps {
   caption: string;
@@ -39,7 +40,7 @@ function show(key: string, value: unknown): string {
   if (value === null || value === undefined) return '';
   if (key === 'versions' && Array.isArray(value)) {
     return value
-      .map((v: { template?: string; templateVersion?: number; version?: number; late?: boolean }) => `${v.template ?? ''} v${v.templateVersion ?? '?'}（第 ${v.version ?? '?'} 次${v.late ? '，迟报' : ''}）`)
+      .map((v: Partial<AuditedVersion>) => `${v.template ?? ''} v${v.templateVersion ?? '?'}（第 ${v.version ?? '?'} 次${v.late ? '，迟报' : ''}）`)
       .join('；');
   }
   if (key === 'rejectedAttempts' && Array.isArray(value)) return `${value.length}`;
