@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { screen, waitFor } from '@testing-library/react';
+import axe from 'axe-core';
 import type { FetchLike } from '../../../addin/src/api/api-client';
 import { CognitoSignIn } from '../../../addin/src/api/cognito-sign-in';
 import { CLIENT_ID, FakeCognito, SECRET_CODE, SETUP_CODE, type FakeUser } from '../api/fake-cognito';
@@ -32,6 +33,12 @@ function renderAwsPane(options: { mfaRequired?: boolean; cognitoNow?: () => numb
   const cognito = new CognitoSignIn({ region: 'cn-north-1', clientId: CLIENT_ID, fetchImpl: cognitoFetch(fake, network), now: options.cognitoNow ?? (() => PANE_NOW) });
   const pane = renderPane({ 'GET /templates': () => ({ status: 200, body: { templates: [] } }) }, { services: { localSignIn: false, cognito } });
   return { ...pane, fake, network };
+}
+
+/** axe-core's violations in jsdom (no layout: colour contrast is left to the browser test). */
+async function axeViolations(container: Element): Promise<string[]> {
+  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
 }
 
 const targets = (fake: FakeCognito) => fake.requests.map((r) => r.target.replace('AWSCognitoIdentityProviderService.', ''));
@@ -67,7 +74,8 @@ describe('SignInPanel with Cognito (AWS)', () => {
 
   it('leads a new user through the new password and the authenticator setup on a pool that requires MFA', async () => {
     // Prepare
-    const { user, fake } = renderAwsPane({ mfaRequired: true });
+    const { user, fake, container } = renderAwsPane({ mfaRequired: true });
+    expect(await axeViolations(container)).toEqual([]);
     await user.type(screen.getByLabelText(/用户名或邮箱/), 'zhang.wei@bank.cn');
     await user.type(screen.getByLabelText(/^密码/), 'Temp-Pass-1');
     await user.click(screen.getByRole('button', { name: '登录' }));
@@ -84,6 +92,7 @@ describe('SignInPanel with Cognito (AWS)', () => {
     // Assess: the key to add to the authenticator app, in groups of four
     const secret = await screen.findByLabelText('密钥');
     expect(secret.textContent).toBe(SECRET_CODE.match(/.{4}/g)!.join(' '));
+    expect(await axeViolations(container)).toEqual([]);
 
     // Act: the app's first code
     await user.type(screen.getByLabelText(/验证码/), SETUP_CODE);
