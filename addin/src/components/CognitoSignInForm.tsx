@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   secret: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase300,
-    wordBreak: 'break-all',
+    overflowWrap: 'anywhere',
     userSelect: 'all',
     padding: tokens.spacingHorizontalS,
     backgroundColor: tokens.colorNeutralBackground3,
@@ -122,6 +122,8 @@ export function CognitoSignInForm({ cognito, onSignedIn }: CognitoSignInFormProp
       {stage.step === 'new-password' ? (
         <>
           <Text>{t('newPasswordIntro')}</Text>
+          {/* For password managers: whose new password this is. */}
+          <input type="text" hidden readOnly autoComplete="username" value={stage.challenge.username} />
           <Field label={t('newPassword')} required>
             <Input type="password" value={newPassword} onChange={(_, d) => setNewPassword(d.value)} autoComplete="new-password" />
           </Field>
