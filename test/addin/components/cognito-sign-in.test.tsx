@@ -175,6 +175,24 @@ describe('SignInPanel with Cognito (AWS)', () => {
     expect(screen.getByLabelText(/用户名或邮箱/)).toBeTruthy();
   });
 
+  it('stays signed in and warns when the renewal finds no network', async () => {
+    const clocks = [PANE_NOW - 59 * 60_000];
+    const { user, fake } = renderAwsPane({ cognitoNow: () => clocks.shift() ?? PANE_NOW });
+    const realAnswer = fake.answer.bind(fake);
+    fake.answer = (request) => {
+      if (request.body.AuthFlow === 'REFRESH_TOKEN_AUTH') throw new TypeError('Failed to fetch');
+      return realAnswer(request);
+    };
+
+    await user.type(screen.getByLabelText(/用户名或邮箱/), 'wang.li');
+    await user.type(screen.getByLabelText(/^密码/), 'Correct-Horse-1');
+    await user.click(screen.getByRole('button', { name: '登录' }));
+
+    const warning = await screen.findByText('无法连接登录服务（Cognito），请检查网络');
+    expect(warning.closest('[role="status"]')).toBeTruthy();
+    expect(screen.getByText(/当前用户：王丽 · 网点主任/)).toBeTruthy();
+  });
+
   it('keeps pasting an ID token as an advanced fallback', async () => {
     const { user } = renderAwsPane();
     const token = `${Buffer.from('{"alg":"RS256"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 's', name: '李审计', 'custom:role': 'auditor' })).toString('base64url')}.sig`;
