@@ -1,32 +1,13 @@
 /**
- * Shapes of the HTTP API as contract.md describes them (the pane's view; the server's own types live in shared/ and functions/).
+ * Shapes of the HTTP API (contract.md). The contract itself lives once in shared/src/api/; the pane
+ * re-exports what it uses and adds only its own view of the signed-in user.
  */
-import type { TypedRow } from '../../../shared/src/validation/types';
-import type { Finding } from '../../../shared/src/findings/types';
+import type { Role } from '../../../shared/src/api/caller-claims';
 
-export type Role = 'outlet_head' | 'subbranch_manager' | 'auditor';
-
-/** The `summary --json` object of contract.md, as GET /consolidated answers it. */
-export interface ConsolidatedSummaryView {
-  template: string;
-  subBranch: string;
-  from: string;
-  to: string;
-  ranking: string;
-  outlets: { outlet: string; outletName: string; rank: number | null; ranks?: Record<string, number | null>; values: Record<string, number | null> }[];
-  missing: { outlet: string; outletName: string }[];
-  total: Record<string, number | null>;
-  /** With `rows=1`: the outlets' rows, phone numbers masked. */
-  rows?: { unit?: string; outlet?: string; rows: TypedRow[] }[];
-}
-
-/** The error body of every route. */
-export interface ApiErrorBody {
-  code: string;
-  message_zh: string;
-  message_en: string;
-  findings?: Finding[];
-}
+export type { Role } from '../../../shared/src/api/caller-claims';
+export type { ApiErrorBody } from '../../../shared/src/api/error-body';
+/** The `summary --json` object of contract.md as GET /consolidated answers it, with `rows` when asked. */
+export type { ConsolidatedView as ConsolidatedSummaryView } from '../../../shared/src/api/consolidated-view';
 
 /** Who is signed in, from the token's claims. */
 export interface SignedInUser {

@@ -85,7 +85,7 @@ export function planSummarySheets(spec: TemplateSpec, summary: ConsolidatedSumma
     const names = new Map([...summary.outlets, ...summary.missing].map((o) => [o.outlet, o.outletName]));
     const detail: CellValue[][] = [];
     for (const unit of summary.rows) {
-      const code = unit.unit ?? unit.outlet ?? '';
+      const code = unit.outlet;
       for (const row of unit.rows) {
         detail.push([
           code,

@@ -21,7 +21,7 @@ const summary = {
   ],
   missing: [{ outlet: '3301003', outletName: '解放路网点' }],
   total: { 有效邀约: 25 },
-  rows: [{ unit: '3301001', rows: [{ rowNumber: 5, values: { B: '张三', C: '138****8000' } }] }],
+  rows: [{ outlet: '3301001', period: '2026-12-01', version: 1, rows: [{ rowNumber: 5, values: { B: '张三', C: '138****8000' } }] }],
 };
 
 describe('ManagerPanel', () => {

@@ -265,7 +265,7 @@ describe('OfficeWorkbook', () => {
         })),
         missing: [{ outlet: '3301999', outletName: '未报网点' }],
         total: { 邀约人次: 100 },
-        rows: [{ unit: '3301001', rows: [{ rowNumber: 5, values: { B: '张三', C: '138****8000', K: '是', M: '2026-12-08' } }] }],
+        rows: [{ outlet: '3301001', period: '2026-12-01', version: 1, rows: [{ rowNumber: 5, values: { B: '张三', C: '138****8000', K: '是', M: '2026-12-08' } }] }],
       };
     }
 
@@ -305,7 +305,7 @@ describe('OfficeWorkbook', () => {
     it('splits a payload beyond the request limit into chunks, one sync each', async () => {
       // Prepare: 40,000 detail rows of long remarks, about 9 MB.
       const big = summary(2);
-      big.rows = [{ unit: '3301001', rows: Array.from({ length: 40_000 }, (_, i) => ({ rowNumber: 5 + i, values: { B: `客户${i}`, T: '备注'.repeat(100) } })) }];
+      big.rows = [{ outlet: '3301001', period: '2026-12-01', version: 1, rows: Array.from({ length: 40_000 }, (_, i) => ({ rowNumber: 5 + i, values: { B: `客户${i}`, T: '备注'.repeat(100) } })) }];
       const { context, run } = createFakeExcel();
       const host = new OfficeWorkbook(run);
 
