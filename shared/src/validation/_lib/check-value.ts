@@ -2,7 +2,7 @@ import { valueTypeNames } from '../../findings/codes';
 import { createFinding, type FindingPlace } from '../../findings/create-finding';
 import type { MessageSlots } from '../../findings/render-message';
 import type { Finding } from '../../findings/types';
-import type { EnumChoices } from '../../normalise/create-enum-choices';
+import { createEnumChoices, type EnumChoices } from '../../normalise/create-enum-choices';
 import { dateFromExcelSerial } from '../../normalise/date-from-excel-serial';
 import { normaliseDate } from '../../normalise/normalise-date';
 import { normaliseEnumValue } from '../../normalise/normalise-enum-value';
@@ -16,18 +16,59 @@ import type { CellValue } from '../../grid/types';
 import type { ValueType } from '../../spec/schema';
 import type { TypedValue } from '../types';
 
-/** How one column or header field checks its values: built once per spec. */
+/** Reads one non-empty value of a checker's type: its typed value (reporting a safe fix), or null (reporting why). */
+type ValueReader = (checker: ValueChecker, raw: CellValue, place: FindingPlace, context: CheckContext) => TypedValue;
+
+/**
+ * How one column or header field checks its values: built once per spec by `createValueChecker`.
+ * Every checker has every field (undefined when unused), so that the per-cell code reads them
+ * from one object shape.
+ */
 export interface ValueChecker {
   label: string;
   type: ValueType;
   required: boolean;
-  enumChoices?: EnumChoices;
+  /** The reader of the type, chosen once. */
+  read: ValueReader;
+  enumChoices: EnumChoices | undefined;
   /** "a / b / c" of the enum values, for messages. */
-  allowedText?: string;
+  allowedText: string | undefined;
+  min: number | undefined;
+  max: number | undefined;
+  maxLength: number | undefined;
+  unit: string | undefined;
+  /** True when min, max or maxLength is set. */
+  constrained: boolean;
+}
+
+/** What a column or header field says about its values. */
+export interface ValueSpec {
+  label: string;
+  type: ValueType;
+  required: boolean;
+  enum?: readonly string[];
   min?: number;
   max?: number;
   maxLength?: number;
   unit?: string;
+}
+
+/** The checker of a column or header field. */
+export function createValueChecker(source: ValueSpec): ValueChecker {
+  const { min, max, maxLength } = source;
+  return {
+    label: source.label,
+    type: source.type,
+    required: source.required,
+    read: READERS[source.type],
+    enumChoices: source.enum ? createEnumChoices(source.enum) : undefined,
+    allowedText: source.enum ? source.enum.join(' / ') : undefined,
+    min,
+    max,
+    maxLength,
+    unit: source.unit,
+    constrained: min !== undefined || max !== undefined || maxLength !== undefined,
+  };
 }
 
 /** What a check needs besides the value: where findings go and the year of dates without one. */
@@ -58,51 +99,65 @@ export function isBlankCell(value: CellValue | undefined): boolean {
  * Common well-formed values take fast paths that allocate nothing.
  */
 export function checkValue(checker: ValueChecker, raw: CellValue, place: FindingPlace, context: CheckContext): TypedValue {
-  let typed: TypedValue;
-  switch (checker.type) {
-    case 'text':
-      typed = typeof raw === 'string' && !hasEdgeSpace(raw) ? raw : take(normaliseText(raw), checker, raw, place, context);
-      break;
-    case 'integer':
-      typed =
-        typeof raw === 'number' && Number.isInteger(raw)
-          ? raw
-          : take(normaliseNumber(raw, { integer: true, unit: checker.unit }), checker, raw, place, context);
-      break;
-    case 'number':
-    case 'money':
-      typed =
-        typeof raw === 'number' && Number.isFinite(raw) ? raw : take(normaliseNumber(raw, { unit: checker.unit }), checker, raw, place, context);
-      break;
-    case 'date':
-      if (typeof raw === 'number') {
-        typed = dateFromExcelSerial(raw);
-        if (typed === null) take({ ok: false, reason: 'not-a-date' }, checker, raw, place, context);
-      } else if (typeof raw === 'string' && ISO_DATE.test(raw)) {
-        typed = take(normaliseDate(raw), checker, raw, place, context);
-      } else {
-        typed = take(normaliseDate(raw, { defaultYear: context.defaultYear }), checker, raw, place, context);
-      }
-      break;
-    case 'month':
-      typed = take(normaliseMonth(raw), checker, raw, place, context);
-      break;
-    case 'boolean':
-      typed = raw === '是' || raw === '否' ? raw : take(normaliseYesNo(raw), checker, raw, place, context);
-      break;
-    case 'phone':
-      typed = typeof raw === 'string' && raw.length === 11 && MOBILE.test(raw) ? raw : take(normaliseMobile(raw), checker, raw, place, context);
-      break;
-    case 'enum': {
-      const choices = checker.enumChoices;
-      if (!choices) throw new Error(`enum column ${checker.label} has no values`);
-      typed = typeof raw === 'string' && choices.exact.has(raw) ? raw : take(normaliseEnumValue(raw, choices), checker, raw, place, context, 'enum-error');
-      break;
-    }
-  }
-  if (typed !== null && !meetsConstraints(checker, typed, raw, place, context)) return null;
-  return typed;
+  const typed = checker.read(checker, raw, place, context);
+  if (typed === null || !checker.constrained) return typed;
+  return meetsConstraints(checker, typed, raw, place, context) ? typed : null;
 }
+
+function readText(checker: ValueChecker, raw: CellValue, place: FindingPlace, context: CheckContext): TypedValue {
+  return typeof raw === 'string' && !hasEdgeSpace(raw) ? raw : take(normaliseText(raw), checker, raw, place, context);
+}
+
+function readInteger(checker: ValueChecker, raw: CellValue, place: FindingPlace, context: CheckContext): TypedValue {
+  if (typeof raw === 'number' && Number.isInteger(raw)) return raw;
+  return take(normaliseNumber(raw, { integer: true, unit: checker.unit }), checker, raw, place, context);
+}
+
+/** Numbers and money. */
+function readNumber(checker: ValueChecker, raw: CellValue, place: FindingPlace, context: CheckContext): TypedValue {
+  if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
+  return take(normaliseNumber(raw, { unit: checker.unit }), checker, raw, place, context);
+}
+
+function readDate(checker: ValueChecker, raw: CellValue, place: FindingPlace, context: CheckContext): TypedValue {
+  if (typeof raw === 'number') {
+    const typed = dateFromExcelSerial(raw);
+    if (typed === null) take({ ok: false, reason: 'not-a-date' }, checker, raw, place, context);
+    return typed;
+  }
+  if (typeof raw === 'string' && ISO_DATE.test(raw)) return take(normaliseDate(raw), checker, raw, place, context);
+  return take(normaliseDate(raw, { defaultYear: context.defaultYear }), checker, raw, place, context);
+}
+
+function readMonth(checker: ValueChecker, raw: CellValue, place: FindingPlace, context: CheckContext): TypedValue {
+  return take(normaliseMonth(raw), checker, raw, place, context);
+}
+
+function readYesNo(checker: ValueChecker, raw: CellValue, place: FindingPlace, context: CheckContext): TypedValue {
+  return raw === '是' || raw === '否' ? raw : take(normaliseYesNo(raw), checker, raw, place, context);
+}
+
+function readPhone(checker: ValueChecker, raw: CellValue, place: FindingPlace, context: CheckContext): TypedValue {
+  return typeof raw === 'string' && raw.length === 11 && MOBILE.test(raw) ? raw : take(normaliseMobile(raw), checker, raw, place, context);
+}
+
+function readEnum(checker: ValueChecker, raw: CellValue, place: FindingPlace, context: CheckContext): TypedValue {
+  const choices = checker.enumChoices;
+  if (!choices) throw new Error(`enum column ${checker.label} has no values`);
+  return typeof raw === 'string' && choices.exact.has(raw) ? raw : take(normaliseEnumValue(raw, choices), checker, raw, place, context, 'enum-error');
+}
+
+const READERS: Readonly<Record<ValueType, ValueReader>> = {
+  text: readText,
+  integer: readInteger,
+  number: readNumber,
+  money: readNumber,
+  date: readDate,
+  month: readMonth,
+  boolean: readYesNo,
+  phone: readPhone,
+  enum: readEnum,
+};
 
 function hasEdgeSpace(text: string): boolean {
   const first = text.charCodeAt(0);

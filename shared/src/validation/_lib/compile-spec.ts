@@ -1,11 +1,10 @@
 import { slotPhrases } from '../../findings/codes';
 import { localisePhrase } from '../../findings/localise-phrase';
 import type { LocalisedText } from '../../findings/render-message';
-import { createEnumChoices } from '../../normalise/create-enum-choices';
 import type { Column, Condition, HeaderField, Rule, TemplateSpec } from '../../spec/schema';
 import type { TypedValue } from '../types';
 import { columnIndex, parseCellRef, type CellPosition } from './cell-ref';
-import type { ValueChecker } from './check-value';
+import { createValueChecker, type ValueChecker } from './check-value';
 
 /** A label the sheet must hold at a cell. */
 export interface LabelCheck {
@@ -153,16 +152,16 @@ function key(position: CellPosition): string {
 }
 
 function checkerOf(source: Column | HeaderField): ValueChecker {
-  const checker: ValueChecker = { label: source.label, type: source.type, required: source.required };
-  if (source.enum) {
-    checker.enumChoices = createEnumChoices(source.enum);
-    checker.allowedText = source.enum.join(' / ');
-  }
-  if ('min' in source && source.min !== undefined) checker.min = source.min;
-  if ('max' in source && source.max !== undefined) checker.max = source.max;
-  if ('maxLength' in source && source.maxLength !== undefined) checker.maxLength = source.maxLength;
-  if ('unit' in source && source.unit !== undefined) checker.unit = source.unit;
-  return checker;
+  return createValueChecker({
+    label: source.label,
+    type: source.type,
+    required: source.required,
+    enum: source.enum,
+    min: 'min' in source ? source.min : undefined,
+    max: 'max' in source ? source.max : undefined,
+    maxLength: 'maxLength' in source ? source.maxLength : undefined,
+    unit: 'unit' in source ? source.unit : undefined,
+  });
 }
 
 function compileRule(rule: Rule, byLetter: Map<string, CompiledColumn>, spec: TemplateSpec): CompiledRule {
