@@ -190,7 +190,7 @@ function checkFilledRow(scan: RowScan, rowIndex: number, rowValues: readonly Cel
     const index = compiledColumn.index;
     const raw = rowValues[index] ?? null;
     const blank = raw === null || (typeof raw === 'string' && isBlank(raw));
-    place.column = compiledColumn.column.col;
+    place.column = compiledColumn.letter;
     const typed = compiledColumn.computed
       ? checkComputedCell(scan, compiledColumn, raw, blank, rowIndex)
       : blank
@@ -213,7 +213,7 @@ function checkComputedCell(scan: RowScan, compiledColumn: CompiledColumn, raw: C
       createFinding('computed-cell-overwritten', scan.place, {
         value: blank ? null : raw,
         variant: blank ? 'removed' : 'default',
-        slots: { label: compiledColumn.column.label },
+        slots: { label: compiledColumn.label },
       }),
     );
   }
@@ -222,8 +222,8 @@ function checkComputedCell(scan: RowScan, compiledColumn: CompiledColumn, raw: C
 
 /** An empty cell: `required-error` when its column is required. Its typed value is null. */
 function reportIfRequired(scan: RowScan, compiledColumn: CompiledColumn): null {
-  if (compiledColumn.column.required) {
-    scan.context.findings.push(createFinding('required-error', scan.place, { slots: { label: compiledColumn.column.label } }));
+  if (compiledColumn.required) {
+    scan.context.findings.push(createFinding('required-error', scan.place, { slots: { label: compiledColumn.label } }));
   }
   return null;
 }
@@ -263,7 +263,7 @@ function buildTypedRows(
     // A clone of a template with every column key: one allocation, no hidden-class transitions.
     const values: Record<string, TypedValue> = { ...emptyValues };
     const offset = i * width;
-    for (let j = 0; j < width; j++) values[columns[j].column.col] = typedStore[offset + j];
+    for (let j = 0; j < width; j++) values[columns[j].letter] = typedStore[offset + j];
     rows[i] = { rowNumber: rowNumbers[i], values };
   }
   return rows;
@@ -289,9 +289,9 @@ function checkUnfilledComputedCells(
     const raw = grid.values[rowIndex]?.[c.index];
     if (!isBlankCell(raw) && !hasFormulaAt(grid, rowIndex, c.index)) {
       findings.push(
-        createFinding('computed-cell-overwritten', { sheetName: grid.sheetName, row: rowIndex + 1, column: c.column.col }, {
+        createFinding('computed-cell-overwritten', { sheetName: grid.sheetName, row: rowIndex + 1, column: c.letter }, {
           value: raw ?? null,
-          slots: { label: c.column.label },
+          slots: { label: c.label },
         }),
       );
     }

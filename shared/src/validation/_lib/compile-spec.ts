@@ -14,6 +14,10 @@ export interface LabelCheck {
 
 export interface CompiledColumn {
   column: Column;
+  /** The column's letters, label and required flag, copied out of `column` (specs' columns differ in shape; these do not). */
+  letter: string;
+  label: string;
+  required: boolean;
   index: number;
   checker: ValueChecker;
   computed: boolean;
@@ -107,6 +111,9 @@ export function compileSpec(spec: TemplateSpec): CompiledSpec {
 function build(spec: TemplateSpec): CompiledSpec {
   const columns: CompiledColumn[] = spec.columns.map((column) => ({
     column,
+    letter: column.col,
+    label: column.label,
+    required: column.required,
     index: columnIndex(column.col),
     checker: checkerOf(column),
     computed: column.formula !== undefined,
@@ -164,6 +171,22 @@ function checkerOf(source: Column | HeaderField): ValueChecker {
   });
 }
 
+/**
+ * Each rule kind as a string constant of this module: the row loop's `switch (rule.kind)` then
+ * compares by identity, not character by character as it must for a kind read from JSON.
+ */
+const RULE_KINDS: Readonly<{ [K in Rule['kind']]: K }> = {
+  'required-when': 'required-when',
+  requires: 'requires',
+  'only-when': 'only-when',
+  'below-when': 'below-when',
+  'flag-value': 'flag-value',
+  'not-above': 'not-above',
+  'in-sale-days': 'in-sale-days',
+  'empty-before-first-sale-day': 'empty-before-first-sale-day',
+  'in-header-month': 'in-header-month',
+};
+
 function compileRule(rule: Rule, byLetter: Map<string, CompiledColumn>, spec: TemplateSpec): CompiledRule {
   const at = (letter: string): CompiledColumn => {
     const column = byLetter.get(letter);
@@ -172,7 +195,7 @@ function compileRule(rule: Rule, byLetter: Map<string, CompiledColumn>, spec: Te
   };
   const own = at(rule.column);
   const compiled: CompiledRule = {
-    kind: rule.kind,
+    kind: RULE_KINDS[rule.kind],
     index: own.index,
     column: own.column.col,
     label: own.column.label,
