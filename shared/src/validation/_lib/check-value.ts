@@ -78,7 +78,6 @@ export interface CheckContext {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MOBILE = /^1\d{10}$/;
 
 /** True for an empty cell: nothing, the empty text, or only white space. */
 export function isBlankCell(value: CellValue | undefined): boolean {
@@ -138,7 +137,7 @@ function readYesNo(checker: ValueChecker, raw: CellValue, place: FindingPlace, c
 }
 
 function readPhone(checker: ValueChecker, raw: CellValue, place: FindingPlace, context: CheckContext): TypedValue {
-  return typeof raw === 'string' && raw.length === 11 && MOBILE.test(raw) ? raw : take(normaliseMobile(raw), checker, raw, place, context);
+  return typeof raw === 'string' && isMobileDigits(raw) ? raw : take(normaliseMobile(raw), checker, raw, place, context);
 }
 
 function readEnum(checker: ValueChecker, raw: CellValue, place: FindingPlace, context: CheckContext): TypedValue {
@@ -162,7 +161,23 @@ const READERS: Readonly<Record<ValueType, ValueReader>> = {
 function hasEdgeSpace(text: string): boolean {
   const first = text.charCodeAt(0);
   const last = text.charCodeAt(text.length - 1);
-  return first <= 0x20 || last <= 0x20 || isWideSpace(first) || isWideSpace(last) || text.includes('\u00a0');
+  return first <= 0x20 || last <= 0x20 || isWideSpace(first) || isWideSpace(last) || hasNoBreakSpace(text);
+}
+
+/** True when a non-breaking space (U+00A0) stands anywhere in the text. A loop: names are short, a builtin call costs more. */
+function hasNoBreakSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xa0) return true;
+  return false;
+}
+
+/** True for the 11 digits of a mainland mobile, starting with 1 (what /^1\d{10}$/ accepts, without a regular expression). */
+function isMobileDigits(text: string): boolean {
+  if (text.length !== 11 || text.charCodeAt(0) !== 0x31) return false;
+  for (let i = 1; i < 11; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
 }
 
 function isWideSpace(code: number): boolean {
