@@ -203,7 +203,7 @@ function checkFilledRow(scan: RowScan, rowIndex: number, rowValues: readonly Cel
   scan.stored = stored;
   row.rowNumber = rowIndex + 1;
   row.raw = rowValues;
-  checkRules(scan.compiled, row, scan.environment, scan.context.findings);
+  checkRules(scan.compiled, row, scan.environment, scan.context.findings, place);
 }
 
 /** A computed column's cell in a filled row: its number, and `computed-cell-overwritten` when its formula is gone. */

@@ -33,10 +33,16 @@ export interface RowState {
  * column (the dependent cell: C12 when I12 is 电话). A rule whose condition reads a cell that is
  * filled but invalid says nothing: that cell is already reported.
  */
-export function checkRowRules(compiled: CompiledSpec, row: RowState, environment: RuleEnvironment, findings: Finding[]): void {
+export function checkRowRules(
+  compiled: CompiledSpec,
+  row: RowState,
+  environment: RuleEnvironment,
+  findings: Finding[],
+  place: FindingPlace = { sheetName: environment.sheetName, row: row.rowNumber, column: 'A' },
+): void {
   const { typed: typedValues, filled } = row;
-  // One place object for all rules of the row: createFinding copies what it needs from it.
-  const place = { sheetName: environment.sheetName, row: row.rowNumber, column: 'A' };
+  // One place object for all rules (and rows): createFinding copies what it needs from it.
+  place.row = row.rowNumber;
   const rules = compiled.rules;
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r];
@@ -142,10 +148,16 @@ function conditionSlots(rule: CompiledRule): MessageSlots {
 function holds(condition: CompiledCondition | null, row: RowState): boolean {
   if (condition === null) return false;
   if (condition.values !== null) {
-    if (!condition.values.has(row.typed[condition.index])) return false;
+    if (!isOneOf(row.typed[condition.index], condition.values)) return false;
     return condition.filled === undefined || condition.filled === row.filled[condition.index];
   }
   return row.filled[condition.index] === condition.filled;
+}
+
+/** True when the value is one of the few values of a condition (typed values are never NaN: === suffices). */
+function isOneOf(value: TypedValue, values: readonly TypedValue[]): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] === value) return true;
+  return false;
 }
 
 /** True when a cell is filled but its value could not be read (already reported). */

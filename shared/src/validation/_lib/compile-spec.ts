@@ -40,8 +40,8 @@ export interface CompiledComputedCell {
 
 export interface CompiledCondition {
   index: number;
-  /** Allowed typed values (equals / in), or null when the condition is about being filled. */
-  values: ReadonlySet<TypedValue> | null;
+  /** Allowed typed values (equals / in; no duplicates, usually one or two), or null when the condition is about being filled. */
+  values: readonly TypedValue[] | null;
   filled?: boolean;
   /** The condition in words, for messages. */
   text: LocalisedText;
@@ -264,7 +264,7 @@ function compileCondition(condition: Condition, column: CompiledColumn): Compile
       values.size === 1
         ? localisePhrase(slotPhrases.equals, { column: label, values: String([...values][0]) })
         : localisePhrase(slotPhrases.oneOf, { column: label, values: [...values].map((v) => `“${String(v)}”`).join(' / ') });
-    return { index: column.index, values, filled: condition.filled, text };
+    return { index: column.index, values: [...values], filled: condition.filled, text };
   }
   const filled = condition.filled ?? true;
   return { index: column.index, values: null, filled, text: localisePhrase(filled ? slotPhrases.filled : slotPhrases.empty, { column: label }) };
