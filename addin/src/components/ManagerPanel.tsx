@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api/api-client';
 import type { SignedInUser } from '../api/types';
 import { bothLanguages } from '../i18n/messages';
@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { shanghaiDay } from '../sheets/excel-dates';
 import { planSummarySheets } from '../sheets/plan-summary-sheets';
 import { Notice, failureNotice, type NoticeMessage } from './Notice';
+import { TemplateSelect } from './TemplateSelect';
 import { useServices } from './services';
 
 export interface ManagerPanelProps {
@@ -62,15 +63,7 @@ export function ManagerPanel({ user, api }: ManagerPanelProps) {
 
   return (
     <div className={styles.panel}>
-      <Field label={t('template')}>
-        <Select value={templateId} onChange={(_, d) => setTemplateId(d.value)} disabled={busy}>
-          {templates.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title}（v{s.version}）
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <TemplateSelect templates={templates} value={templateId} onChange={setTemplateId} disabled={busy} />
       {user.role === 'auditor' ? (
         <Field label={t('subBranchCode')}>
           <Input value={subBranch} onChange={(_, d) => setSubBranch(d.value)} disabled={busy} />

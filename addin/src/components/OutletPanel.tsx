@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Field, Input, ProgressBar, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import type { AcceptedSubmission } from '../../../shared/src/api/submission-answer';
 import type { TemplateList } from '../../../shared/src/api/template-listing';
 import type { Finding } from '../../../shared/src/findings/types';
@@ -13,6 +13,7 @@ import { shanghaiDay } from '../sheets/excel-dates';
 import { planTemplateSheet } from '../sheets/plan-template-sheet';
 import { FindingsList } from './FindingsList';
 import { Notice, failureNotice, type NoticeMessage } from './Notice';
+import { TemplateSelect } from './TemplateSelect';
 import { useServices } from './services';
 
 export interface OutletPanelProps {
@@ -178,15 +179,7 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
 
   return (
     <div className={styles.panel}>
-      <Field label={t('template')}>
-        <Select value={templateId} onChange={(_, d) => setTemplateId(d.value)} disabled={busy}>
-          {templates.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title}（v{s.version}）
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <TemplateSelect templates={templates} value={templateId} onChange={setTemplateId} disabled={busy} />
       <Field label={t('reportDate')}>
         <Input type="date" value={day} onChange={(_, d) => setDay(d.value)} disabled={busy} />
       </Field>
