@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { build, type Metafile } from 'esbuild';
 import { API_ROUTES } from '../infra/lib/api-routes';
-import { FUNCTION_BUNDLE, REPO_ROOT, handlerEntryPath } from '../infra/lib/function-bundling';
+import { FUNCTION_BUNDLE, REPO_ROOT, handlerBuildOptions } from '../infra/lib/function-bundling';
 import type { BenchCheck, BenchModule, BenchRunOptions } from './bench-module';
 
 const TARGET_BYTES = 250 * 1024;
@@ -72,19 +72,7 @@ async function runBundlesBench({ log }: BenchRunOptions): Promise<BenchCheck[]> 
   log(`${'function'.padEnd(24)} ${'size'.padStart(10)} ${'÷250 KB'.padStart(8)} ${'import'.padStart(9)} ${'÷100 ms'.padStart(8)}  largest inputs`);
   for (const handler of handlers) {
     const outfile = path.join(OUT_DIR, `${handler}.js`);
-    const result = await build({
-      entryPoints: [handlerEntryPath(handler)],
-      bundle: true,
-      platform: 'node',
-      target: FUNCTION_BUNDLE.target,
-      format: 'cjs',
-      mainFields: [...FUNCTION_BUNDLE.mainFields],
-      external: [...FUNCTION_BUNDLE.externalModules],
-      minify: FUNCTION_BUNDLE.minify,
-      metafile: true,
-      outfile,
-      logLevel: 'silent',
-    });
+    const result = await build({ ...handlerBuildOptions(handler), metafile: true, outfile });
     const bytes = (await stat(outfile)).size;
     const importMs = await coldImportMs(outfile);
     const xlsx = XLSX_HANDLERS.has(handler);

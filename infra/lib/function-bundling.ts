@@ -25,3 +25,18 @@ export const FUNCTION_BUNDLE = {
 export function handlerEntryPath(handlerName: string, handlersDir: string = HANDLERS_DIR): string {
   return path.join(handlersDir, `${handlerName}.ts`);
 }
+
+/** The esbuild options of one handler as the CDK app bundles it, for code that calls esbuild itself (bench, grant test). */
+export function handlerBuildOptions(handlerName: string) {
+  return {
+    entryPoints: [handlerEntryPath(handlerName)],
+    bundle: true,
+    platform: 'node' as const,
+    target: FUNCTION_BUNDLE.target,
+    format: 'cjs' as const,
+    mainFields: [...FUNCTION_BUNDLE.mainFields] as string[],
+    external: [...FUNCTION_BUNDLE.externalModules] as string[],
+    minify: FUNCTION_BUNDLE.minify as boolean,
+    logLevel: 'silent' as const,
+  };
+}

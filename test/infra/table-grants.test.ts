@@ -5,7 +5,7 @@
  */
 import { build } from 'esbuild';
 import { API_ROUTES, type TableAction } from '../../infra/lib/api-routes';
-import { FUNCTION_BUNDLE, handlerEntryPath } from '../../infra/lib/function-bundling';
+import { handlerBuildOptions } from '../../infra/lib/function-bundling';
 
 /** IAM actions a DynamoDB document-client or low-level command needs. */
 const COMMAND_ACTIONS: Record<string, string[]> = {
@@ -34,18 +34,7 @@ const COMMAND_ACTIONS: Record<string, string[]> = {
 const TRANSACT_ITEM_ACTIONS: Record<string, string> = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', ConditionCheck: 'ConditionCheckItem' };
 
 async function actionsUsedBy(handlerName: string): Promise<string[]> {
-  const result = await build({
-    entryPoints: [handlerEntryPath(handlerName)],
-    bundle: true,
-    platform: 'node',
-    target: FUNCTION_BUNDLE.target,
-    format: 'cjs',
-    mainFields: [...FUNCTION_BUNDLE.mainFields],
-    external: [...FUNCTION_BUNDLE.externalModules],
-    minify: false,
-    write: false,
-    logLevel: 'silent',
-  });
+  const result = await build({ ...handlerBuildOptions(handlerName), minify: false, write: false });
   const code = result.outputFiles[0].text;
   const used = new Set<string>();
   for (const [command, actions] of Object.entries(COMMAND_ACTIONS)) {

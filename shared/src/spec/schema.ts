@@ -11,8 +11,8 @@ export const columnRefSchema = z.string().regex(/^[A-Z]{1,3}$/, 'column letters 
 
 /**
  * Value types a cell can hold.
- * - text: any text (numbers typed into a text cell are taken as their text)
- * - integer: whole number; number: any number; money: number of yuan (accepts 30万, 1,000,000)
+ * - text: free text (numbers typed into a text cell are taken as their text)
+ * - integer: whole number; number: a number; money: number of yuan (accepts 30万, 1,000,000)
  * - date: a calendar day (Excel serial, 2026年12月8日, 2026/12/8, 12月8日)
  * - month: a calendar month (2026-12, 2026年12月, or a date in it)
  * - enum: one of `enum`; boolean: 是/否 (accepts Y/N, √/×)
