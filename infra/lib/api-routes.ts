@@ -35,7 +35,7 @@ export const API_ROUTES: readonly ApiRouteDefinition[] = [
   {
     method: 'POST', path: '/submissions', handlerName: 'post-submission',
     description: 'POST /submissions: checks and stores an outlet sheet (JSON or .xlsx), idempotent',
-    public: false, tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'BatchWriteItem'], memorySizeMb: 1024, timeoutSeconds: 20, prodReservedConcurrency: 50,
+    public: false, tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'DeleteItem', 'BatchWriteItem'], memorySizeMb: 1024, timeoutSeconds: 20, prodReservedConcurrency: 50,
   },
   {
     method: 'GET', path: '/submissions/{outlet}/{template}/{period}', handlerName: 'get-submission',

@@ -14,6 +14,9 @@ function policyStatements(resources: Resources): { policy: string; statement: St
 
 const actionsOf = (statement: Statement): string[] => (Array.isArray(statement.Action) ? statement.Action : [statement.Action]);
 
+/** One function per route handler, and the scheduled sweep of abandoned attempts. */
+const FUNCTION_COUNT = new Set(API_ROUTES.map((route) => route.handlerName)).size + 1;
+
 const pascal = (kebab: string): string => kebab.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase());
 
 describe('ApiStack', () => {
@@ -93,7 +96,7 @@ describe('ApiStack', () => {
   describe('functions', () => {
     it('builds one Node.js 24 arm64 function per handler with explicit memory, timeout and active tracing', () => {
       const functions = Object.values(prodResources).filter((resource) => resource.Type === 'AWS::Lambda::Function');
-      expect(functions).toHaveLength(new Set(API_ROUTES.map((route) => route.handlerName)).size);
+      expect(functions).toHaveLength(FUNCTION_COUNT);
       for (const fn of functions) {
         expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
         expect(fn.Properties.MemorySize).toBeGreaterThanOrEqual(256);
@@ -108,7 +111,7 @@ describe('ApiStack', () => {
 
     it('sets a retention on every log group of the stack', () => {
       const logGroups = Object.values(prodResources).filter((resource) => resource.Type === 'AWS::Logs::LogGroup');
-      expect(logGroups.length).toBeGreaterThanOrEqual(11); // ten functions and the access log
+      expect(logGroups.length).toBeGreaterThanOrEqual(FUNCTION_COUNT + 1); // the functions and the access log
       for (const logGroup of logGroups) expect(logGroup.Properties.RetentionInDays).toBe(365);
       for (const logGroup of Object.values(dev.api.findResources('AWS::Logs::LogGroup'))) expect(logGroup.Properties.RetentionInDays).toBe(14);
     });
@@ -136,7 +139,7 @@ describe('ApiStack', () => {
 
     it('uses a * resource only for the X-Ray actions, which have no resource-level permissions', () => {
       const starred = policyStatements(prodResources).filter(({ statement }) => JSON.stringify(statement.Resource) === '"*"');
-      expect(starred.length).toBe(10);
+      expect(starred.length).toBe(FUNCTION_COUNT);
       for (const { policy, statement } of starred) {
         expect([policy, actionsOf(statement).sort()]).toEqual([policy, ['xray:PutTelemetryRecords', 'xray:PutTraceSegments']]);
       }
@@ -167,6 +170,21 @@ describe('ApiStack', () => {
       for (const role of Object.values(prod.api.findResources('AWS::IAM::Role'))) {
         expect(role.Properties.ManagedPolicyArns).toBeUndefined();
       }
+    });
+  });
+
+  describe('sweep of abandoned attempts', () => {
+    it('runs the sweep function every hour, granted exactly what it sends', () => {
+      const rules = Object.values(prod.api.findResources('AWS::Events::Rule'));
+      expect(rules.map((rule) => rule.Properties.ScheduleExpression)).toEqual(['rate(1 hour)']);
+      const target = rules[0].Properties.Targets[0];
+      expect(JSON.stringify(target.Arn)).toMatch(/AttemptSweepFunction/);
+      const granted = policyStatements(prodResources)
+        .filter(({ policy }) => policy.startsWith('AttemptSweepFunctionRole'))
+        .flatMap(({ statement }) => actionsOf(statement))
+        .filter((action) => action.startsWith('dynamodb:'))
+        .sort();
+      expect(granted).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     });
   });
 

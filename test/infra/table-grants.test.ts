@@ -5,6 +5,7 @@
  */
 import { build } from 'esbuild';
 import { API_ROUTES, type TableAction } from '../../infra/lib/api-routes';
+import { ATTEMPT_SWEEP_FUNCTION } from '../../infra/lib/constructs/attempt-sweep';
 import { handlerBuildOptions } from '../../infra/lib/function-bundling';
 
 /** IAM actions a DynamoDB document-client or low-level command needs. */
@@ -48,8 +49,11 @@ async function actionsUsedBy(handlerName: string): Promise<string[]> {
   return [...used].sort();
 }
 
+/** Every function and the table actions it is granted: the routes' handlers and the scheduled sweep. */
+const GRANTS: { handlerName: string; tableActions: readonly TableAction[] }[] = [...API_ROUTES, ATTEMPT_SWEEP_FUNCTION];
+
 describe('table grants of the functions', () => {
-  const handlers = [...new Set(API_ROUTES.map((route) => route.handlerName))];
+  const handlers = [...new Set(GRANTS.map((route) => route.handlerName))];
   const usedByHandler = new Map<string, string[]>();
 
   beforeAll(async () => {
@@ -57,19 +61,20 @@ describe('table grants of the functions', () => {
   });
 
   it.each(handlers)('grants %s every table action its code sends', (handler) => {
-    const granted = new Set<string>(API_ROUTES.find((route) => route.handlerName === handler)?.tableActions as readonly TableAction[]);
+    const granted = new Set<string>(GRANTS.find((route) => route.handlerName === handler)?.tableActions);
     const missing = (usedByHandler.get(handler) ?? []).filter((action) => !granted.has(action));
     expect(missing).toEqual([]);
   });
 
   it.each(handlers)('grants %s no table action its code never sends', (handler) => {
     const used = new Set(usedByHandler.get(handler));
-    const unused = (API_ROUTES.find((route) => route.handlerName === handler)?.tableActions ?? []).filter((action) => !used.has(action));
+    const unused = (GRANTS.find((route) => route.handlerName === handler)?.tableActions ?? []).filter((action) => !used.has(action));
     expect(unused).toEqual([]);
   });
 
   it('finds the commands of the writers (the scan is not blind)', () => {
     expect(usedByHandler.get('post-submission')).toEqual(expect.arrayContaining(['BatchWriteItem', 'PutItem']));
     expect(usedByHandler.get('get-health')).toEqual([]);
+    expect(usedByHandler.get('sweep-attempts')).toEqual(expect.arrayContaining(['UpdateItem', 'BatchWriteItem']));
   });
 });

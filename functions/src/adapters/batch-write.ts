@@ -18,6 +18,8 @@ export interface BatchWriteOptions {
   maxDelayMs?: number;
   /** Chunks in flight at once. @default 4 */
   concurrency?: number;
+  /** True when the request is out of time: no further chunk is sent (RowsWriteFailedError). @default never */
+  deadline?: () => boolean;
 }
 
 const RETRYABLE = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'InternalServerError']);
@@ -26,6 +28,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function writeChunk(table: TableRef, chunk: WriteRequest[], options: Required<BatchWriteOptions>): Promise<void> {
   let pending = chunk;
   for (let attempt = 1; ; attempt++) {
+    if (options.deadline()) throw new RowsWriteFailedError(`out of time with ${pending.length} of ${chunk.length} items unwritten`);
     try {
       const result = await table.doc.send(new BatchWriteCommand({ RequestItems: { [table.tableName]: pending } }));
       pending = result.UnprocessedItems?.[table.tableName] ?? [];
@@ -43,7 +46,7 @@ async function writeChunk(table: TableRef, chunk: WriteRequest[], options: Requi
 
 /** Writes every request; resolves when all are written, rejects with RowsWriteFailedError otherwise. */
 export async function batchWriteAll(table: TableRef, requests: readonly WriteRequest[], options: BatchWriteOptions = {}): Promise<void> {
-  const settings: Required<BatchWriteOptions> = { maxAttempts: 10, baseDelayMs: 50, maxDelayMs: 2000, concurrency: 4, ...options };
+  const settings: Required<BatchWriteOptions> = { maxAttempts: 10, baseDelayMs: 50, maxDelayMs: 2000, concurrency: 4, deadline: () => false, ...options };
   const chunks: WriteRequest[][] = [];
   for (let i = 0; i < requests.length; i += 25) chunks.push(requests.slice(i, i + 25));
   let next = 0;

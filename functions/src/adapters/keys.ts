@@ -20,3 +20,9 @@ export const rowSk = (index: number): string => `R#${pad6(index)}`;
 export const phoneIndexPk = (subBranch: string, campaignFrom: string): string => `PHONE#${subBranch}#${campaignFrom}`;
 export const auditPk = (subBranch: string, date: string): string => `AUDIT#${subBranch}#${date}`;
 export const idempotencyKey = (hash: string) => ({ pk: `IDEM#${hash}`, sk: 'IDEM' });
+/**
+ * Attempt markers (one partition, sorted by creation time): rows that no head references yet
+ * (`pending`) or any more (`replaced`). The sweep removes what a crashed or timed-out request left.
+ */
+export const ATTEMPTS_PK = 'ATTEMPTS';
+export const attemptMarkerKey = (createdAt: string, rowsPartition: string) => ({ pk: ATTEMPTS_PK, sk: `${createdAt}#${rowsPartition}` });

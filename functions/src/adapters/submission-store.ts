@@ -2,7 +2,7 @@
  * Submissions: heads (current version + aggregate), rows per attempt, the flip, audit records and
  * idempotency records (docs/data-model.md patterns 7–17). The only module that writes them.
  */
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { SubmissionAnswer } from '../../../shared/src/api/submission-answer';
 import type { StoredSubmission } from '../../../shared/src/api/submission-view';
 import type { Finding } from '../../../shared/src/findings/types';
@@ -10,7 +10,7 @@ import type { UnitAggregate } from '../../../shared/src/summary/unit-aggregate';
 import type { TypedRow } from '../../../shared/src/validation/types';
 import { batchWriteAll, type BatchWriteOptions, type WriteRequest } from './batch-write';
 import type { TableRef } from './dynamo';
-import { auditPk, headKey, idempotencyKey, phoneIndexPk, rowSk, rowsPk, type SubmissionId } from './keys';
+import { ATTEMPTS_PK, attemptMarkerKey, auditPk, headKey, idempotencyKey, phoneIndexPk, rowSk, rowsPk, type SubmissionId } from './keys';
 import { queryAll } from './query-all';
 
 /** The current version of a report: what GET /submissions shows, plus what the merge and the summary need. */
@@ -164,7 +164,7 @@ export async function queryPhoneEntries(table: TableRef, subBranch: string, camp
   });
 }
 
-export type FlipResult = 'flipped' | 'version-conflict' | 'idempotency-conflict';
+export type FlipResult = 'flipped' | 'version-conflict' | 'idempotency-conflict' | 'attempt-swept';
 
 function auditItem(table: TableRef, audit: AuditRecord) {
   return {
@@ -187,7 +187,9 @@ function idempotencyItem(table: TableRef, record: IdempotencyRecord, nowSeconds:
   };
 }
 
-async function transact(table: TableRef, items: NonNullable<TransactWriteCommandInput['TransactItems']>): Promise<number | undefined> {
+type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+
+async function transact(table: TableRef, items: TransactItems): Promise<number | undefined> {
   try {
     await table.doc.send(new TransactWriteCommand({ TransactItems: items }));
     return undefined;
@@ -201,15 +203,58 @@ async function transact(table: TableRef, items: NonNullable<TransactWriteCommand
 }
 
 /**
+ * Rows that no head references: a request's own attempt before its flip (`pending`), or the attempt a
+ * flip replaced (`replaced`). Written before the rows (pending) or in the flip (replaced), removed once
+ * the rows are gone; whatever a crashed or timed-out request leaves, the sweep removes.
+ */
+export interface AttemptMarker {
+  id: SubmissionId;
+  attempt: string;
+  rowCount: number;
+  kind: 'pending' | 'replaced';
+  /** ISO time the marker was written: the sweep takes only old ones. */
+  createdAt: string;
+  /** Set by the sweep before it deletes the rows: a flip of this attempt then fails. */
+  sweeping?: boolean;
+}
+
+export function attemptMarkerKeyOf(marker: AttemptMarker): { pk: string; sk: string } {
+  return attemptMarkerKey(marker.createdAt, rowsPk(marker.id, marker.attempt));
+}
+
+/** Announces an attempt before any of its rows is written (one PutItem). */
+export async function putAttemptMarker(table: TableRef, marker: AttemptMarker): Promise<void> {
+  await table.doc.send(new PutCommand({ TableName: table.tableName, Item: { ...attemptMarkerKeyOf(marker), ...marker } }));
+}
+
+/**
+ * Deletes the rows of an attempt that no head references, then its marker (rows first: a marker is
+ * only gone when its rows are). Used after a flip (replaced rows), when a request gives up, and by the sweep.
+ */
+export async function removeAttempt(table: TableRef, marker: AttemptMarker, options?: BatchWriteOptions): Promise<void> {
+  await deleteRows(table, marker.id, marker.attempt, marker.rowCount, options);
+  await batchWriteAll(table, [{ DeleteRequest: { Key: attemptMarkerKeyOf(marker) } }], options);
+}
+
+/**
  * The flip (pattern 9): the head moves to `head.version` only if it still has `expectedVersion`
- * (0: no head yet), with the audit record and the idempotency record, all or nothing.
+ * (0: no head yet) and the attempt's pending marker is still there and not being swept; with the
+ * audit record, the marker of the replaced attempt and the idempotency record, all or nothing.
  */
 export async function flipSubmission(
   table: TableRef,
-  flip: { head: SubmissionHead; expectedVersion: number; audit: AuditRecord; idempotency?: IdempotencyRecord; nowSeconds: number },
+  flip: {
+    head: SubmissionHead;
+    expectedVersion: number;
+    audit: AuditRecord;
+    pending: AttemptMarker;
+    replaced?: AttemptMarker;
+    idempotency?: IdempotencyRecord;
+    nowSeconds: number;
+  },
 ): Promise<FlipResult> {
   const { head } = flip;
-  const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+  const items: TransactItems = [
     {
       Put: {
         TableName: table.tableName,
@@ -219,12 +264,22 @@ export async function flipSubmission(
       },
     },
     auditItem(table, flip.audit),
+    {
+      Delete: {
+        TableName: table.tableName,
+        Key: attemptMarkerKeyOf(flip.pending),
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(sweeping)',
+      },
+    },
   ];
+  if (flip.replaced) items.push({ Put: { TableName: table.tableName, Item: { ...attemptMarkerKeyOf(flip.replaced), ...flip.replaced } } });
+  const idempotencyIndex = items.length;
   if (flip.idempotency) items.push(idempotencyItem(table, flip.idempotency, flip.nowSeconds));
   const failed = await transact(table, items);
   if (failed === undefined) return 'flipped';
-  if (failed === 2) return 'idempotency-conflict';
   if (failed === 0) return 'version-conflict';
+  if (failed === 2) return 'attempt-swept';
+  if (failed === idempotencyIndex) return 'idempotency-conflict';
   throw new Error('audit record already exists for this attempt');
 }
 
@@ -235,7 +290,7 @@ export async function recordRejectedAttempt(
   idempotency: IdempotencyRecord | undefined,
   nowSeconds: number,
 ): Promise<'recorded' | 'already-recorded' | 'idempotency-conflict'> {
-  const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [auditItem(table, audit)];
+  const items: TransactItems = [auditItem(table, audit)];
   if (idempotency) items.push(idempotencyItem(table, idempotency, nowSeconds));
   const failed = await transact(table, items);
   if (failed === 1) return 'idempotency-conflict';
@@ -254,4 +309,41 @@ export async function queryAudit(table: TableRef, subBranch: string, date: strin
     ExpressionAttributeValues: { ':pk': auditPk(subBranch, date) },
   });
   return items.map((i) => stripKeys<AuditRecord>(i));
+}
+
+/** Markers written before `before` (ISO time), oldest first, at most `limit` (the sweep's page). */
+export async function queryStaleAttemptMarkers(table: TableRef, before: string, limit: number): Promise<AttemptMarker[]> {
+  const result = await table.doc.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk < :before',
+      ExpressionAttributeValues: { ':pk': ATTEMPTS_PK, ':before': before },
+      ConsistentRead: true,
+      Limit: limit,
+    }),
+  );
+  return (result.Items ?? []).map((item) => stripKeys<AttemptMarker>(item));
+}
+
+/**
+ * Claims a marker for the sweep: sets `sweeping` while it still exists. From then on a flip of that
+ * attempt fails (its condition wants the marker without `sweeping`); false when the marker is gone
+ * (the flip or a clean-up came first).
+ */
+export async function claimAttemptMarker(table: TableRef, marker: AttemptMarker): Promise<boolean> {
+  try {
+    await table.doc.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: attemptMarkerKeyOf(marker),
+        UpdateExpression: 'SET sweeping = :true',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':true': true },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
 }

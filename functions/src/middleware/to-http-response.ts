@@ -19,7 +19,9 @@ export function toHttpResponse(error: unknown): APIGatewayProxyStructuredResultV
   if (error instanceof ApiError) {
     const body: ApiErrorBody = { code: error.code, message_zh: error.message_zh, message_en: error.message_en };
     if (error.findings) body.findings = error.findings;
-    return jsonResponse(error.statusCode, body);
+    // A 503 is retryable: say when (contract.md, errors).
+    const retryAfter = error.statusCode === 503 ? { 'retry-after': String((error as { retryAfterSeconds?: number }).retryAfterSeconds ?? 2) } : undefined;
+    return jsonResponse(error.statusCode, body, retryAfter);
   }
   if (error instanceof WorkbookReadError) {
     return jsonResponse(400, { code: error.code, message_zh: error.message_zh, message_en: error.message_en });

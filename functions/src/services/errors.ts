@@ -78,7 +78,29 @@ export class RowsWriteFailedError extends ApiError {
 export class SubmissionContentionError extends ApiError {
   readonly statusCode = 503;
   override readonly name = 'SubmissionContentionError';
+  /** Seconds after which the same request may be sent again (the `Retry-After` header). */
+  readonly retryAfterSeconds = 2;
   constructor() {
-    super('submission-contention', '同一报表正被同时多次提交，请稍后重试', 'the same report is being submitted concurrently; please retry');
+    super('submission-contention', '同一报表正被同时多次提交，未保存，请稍后重试', 'the same report is being submitted concurrently; nothing was stored, please retry');
+  }
+}
+
+/** The request ran out of time before its flip: it stopped cleanly and stored nothing. */
+export class SubmissionTimeoutError extends ApiError {
+  readonly statusCode = 503;
+  override readonly name = 'SubmissionTimeoutError';
+  readonly retryAfterSeconds = 5;
+  constructor() {
+    super('submission-timeout', '提交处理超时，未保存，请稍后重试', 'the submission ran out of time before it was stored; nothing was stored, please retry');
+  }
+}
+
+/** A report kept being replaced while it was read (five times in a row): the read may simply be sent again. */
+export class SubmissionBusyError extends ApiError {
+  readonly statusCode = 503;
+  override readonly name = 'SubmissionBusyError';
+  readonly retryAfterSeconds = 1;
+  constructor() {
+    super('submission-busy', '该报表正在被替换，请稍后重试', 'the report kept changing while it was read; please retry');
   }
 }

@@ -7,7 +7,7 @@ import { getHead, queryRows, type SubmissionHead } from '../adapters/submission-
 import type { SubmissionId } from '../adapters/keys';
 import { canReadOutlet, forbiddenScope, type Caller } from './caller';
 import type { ServiceDeps } from './deps';
-import { NotFoundError } from './errors';
+import { NotFoundError, SubmissionBusyError } from './errors';
 import { findDuplicateCustomers } from './find-duplicate-customers';
 import { loadRegistry } from './load-registry';
 
@@ -21,7 +21,7 @@ export async function readCurrentRows(deps: ServiceDeps, id: SubmissionId, head:
     if (!again) break;
     current = again;
   }
-  throw new Error(`rows of ${id.outlet}/${id.template}/${id.period} kept changing while read`);
+  throw new SubmissionBusyError();
 }
 
 export async function getSubmission(deps: ServiceDeps, caller: Caller, params: { outlet: string; template: string; period: string }): Promise<SubmissionView> {

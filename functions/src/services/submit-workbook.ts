@@ -1,8 +1,10 @@
 /**
  * POST /submissions: validate again with the shared engine, then merge (docs/data-model.md,
- * "Merge semantics"): rows under an attempt key, one conditional flip of the head with the audit
- * and idempotency records, then the replaced rows removed. Sheets with errors are a 422 answer.
+ * "Merge semantics"): a marker for a new, random attempt id, the rows under it, one conditional flip
+ * of the head with the audit and idempotency records, then the replaced rows removed. Sheets with
+ * errors are a 422 answer.
  */
+import { randomBytes } from 'node:crypto';
 import type { SubmissionAnswer } from '../../../shared/src/api/submission-answer';
 import { createFinding } from '../../../shared/src/findings/create-finding';
 import type { Finding } from '../../../shared/src/findings/types';
@@ -17,13 +19,15 @@ import { validateWorkbook } from '../../../shared/src/validation/validate-workbo
 import type { SubmissionId } from '../adapters/keys';
 import { getOrganisation } from '../adapters/org-store';
 import {
-  deleteRows,
   flipSubmission,
   getHead,
   getHeadAndIdempotency,
   getIdempotencyRecord,
+  putAttemptMarker,
   recordRejectedAttempt,
+  removeAttempt,
   writeRows,
+  type AttemptMarker,
   type AuditRecord,
   type IdempotencyRecord,
   type SubmissionHead,
@@ -31,7 +35,7 @@ import {
 import { forbiddenScope, requireRole, type Caller } from './caller';
 import { canonicalJson, sha256Hex } from './content-hash';
 import type { ServiceDeps } from './deps';
-import { NotFoundError, SubmissionContentionError, VersionConflictError } from './errors';
+import { NotFoundError, SubmissionContentionError, SubmissionTimeoutError, VersionConflictError } from './errors';
 import { loadRegistry } from './load-registry';
 import { parseSubmissionBody, type RawBody } from './parse-submission-body';
 
@@ -46,7 +50,6 @@ export type SubmitWorkbookAnswer = SubmissionAnswer & {
   replayed: boolean;
 };
 
-const MAX_FLIP_TRIES = 5;
 const AUDIT_FINDINGS = 50;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH = /^\d{4}-\d{2}$/;
@@ -165,16 +168,37 @@ async function rejectSheet(ctx: SubmitContext, period: string | null): Promise<S
   return { ...answer, replayed: outcome === 'already-recorded' };
 }
 
+/** Time kept for the flip transaction and the answer: with less left, a request stops before it commits. */
+const FLIP_RESERVE_MS = 2_500;
+/** The budget of a submission when the platform gives no deadline (tests, scripts). */
+const DEFAULT_BUDGET_MS = 15_000;
+/** Backoff between flip tries under contention: full jitter, doubling from 10 ms up to 320 ms. */
+const FLIP_BACKOFF_BASE_MS = 10;
+const FLIP_BACKOFF_MAX_MS = 320;
+/** Flip tries of one request, the first included; the time budget usually ends them first. */
+const MAX_FLIP_TRIES = 60;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A random attempt id (16 hex): no two requests share one, so no request ever deletes rows another request's head points at. */
+function newAttemptId(): string {
+  return randomBytes(8).toString('hex');
+}
+
 async function acceptSheet(ctx: SubmitContext, period: string, outlet: string): Promise<SubmitWorkbookAnswer> {
   const { deps, validation, organisation, idempotencyHash, requestHash } = ctx;
   const spec: TemplateSpec = validation.spec;
   const id: SubmissionId = { subBranch: organisation.code, template: spec.id, period, outlet };
   const rows = validation.rows;
   const contentHash = sha256Hex(canonicalJson({ template: { id: spec.id, version: spec.version }, header: validation.header, rows }));
+  const startedAt = Date.now();
+  const remainingMs = deps.remainingTimeMs ?? (() => DEFAULT_BUDGET_MS - (Date.now() - startedAt));
+  const checkpoint = deps.mergeCheckpoint ?? (async () => undefined);
 
   const read = await getHeadAndIdempotency(deps.table, id, idempotencyHash);
   if (read.idempotency) return replayIdempotency(deps, idempotencyHash as string, requestHash, read.idempotency);
   if (read.head?.contentHash === contentHash) return replay(read.head.response);
+  await checkpoint('head-read');
 
   const dueDay = deadlineDay(period);
   const late = dueDay !== null && isAfterDeadline(new Date(ctx.submittedAt), dueDay, organisation.deadline);
@@ -192,18 +216,26 @@ async function acceptSheet(ctx: SubmitContext, period: string, outlet: string): 
     phoneColumn && campaign && period >= campaign.from && period <= (campaign.saleDays.at(-1) ?? campaign.to)
       ? { column: phoneColumn, subBranch: organisation.code, campaignFrom: campaign.from }
       : undefined;
+  const aggregate = aggregateRows(spec, rows);
+  const nowSeconds = Math.floor(Date.parse(ctx.submittedAt) / 1000);
 
-  let current: SubmissionHead | undefined = read.head;
-  const attempt = sha256Hex(`${contentHash}:${(current?.version ?? 0) + 1}`).slice(0, 16);
+  // The marker goes first: from here on, every row of this attempt is known to the sweep.
+  const pending: AttemptMarker = { id, attempt: newAttemptId(), rowCount: rows.length, kind: 'pending', createdAt: deps.now().toISOString() };
+  await putAttemptMarker(deps.table, pending);
   try {
-    await writeRows(deps.table, id, attempt, rows, phoneIndex, deps.batchWrite);
+    await writeRows(deps.table, id, pending.attempt, rows, phoneIndex, { ...deps.batchWrite, deadline: () => remainingMs() < FLIP_RESERVE_MS });
   } catch (error) {
-    // Nothing points at these rows; remove what was written unless a head already does (same content won earlier).
-    if ((await getHead(deps.table, id))?.attempt !== attempt) await removeReplacedRows(deps, id, { attempt, rowCount: rows.length });
+    await abandonAttempt(deps, pending);
     throw error;
   }
+  await checkpoint('rows-written');
 
+  let current: SubmissionHead | undefined = read.head;
   for (let tries = 0; tries < MAX_FLIP_TRIES; tries++) {
+    if (remainingMs() < FLIP_RESERVE_MS) {
+      await abandonAttempt(deps, pending);
+      throw tries === 0 ? new SubmissionTimeoutError() : new SubmissionContentionError();
+    }
     const version = (current?.version ?? 0) + 1;
     const answer: SubmissionAnswer = {
       statusCode: 201,
@@ -226,7 +258,7 @@ async function acceptSheet(ctx: SubmitContext, period: string, outlet: string): 
     const head: SubmissionHead = {
       ...id,
       version,
-      attempt,
+      attempt: pending.attempt,
       contentHash,
       templateVersion: spec.version,
       submitter: ctx.caller.sub,
@@ -234,7 +266,7 @@ async function acceptSheet(ctx: SubmitContext, period: string, outlet: string): 
       submittedAt: ctx.submittedAt,
       late,
       rowCount: rows.length,
-      aggregate: aggregateRows(spec, rows),
+      aggregate,
       findings,
       response: answer,
     };
@@ -254,32 +286,47 @@ async function acceptSheet(ctx: SubmitContext, period: string, outlet: string): 
       errorCount: 0,
       warningCount: countSeverity(findings, 'warning'),
       findings: findings.slice(0, AUDIT_FINDINGS),
-      ref: `${attempt}-${version}`,
+      ref: `${pending.attempt}-${version}`,
     };
+    const replaced: AttemptMarker | undefined = current
+      ? { id, attempt: current.attempt, rowCount: current.rowCount, kind: 'replaced', createdAt: deps.now().toISOString() }
+      : undefined;
     const idempotency = idempotencyHash ? { hash: idempotencyHash, requestHash, response: answer } : undefined;
-    const nowSeconds = Math.floor(Date.parse(ctx.submittedAt) / 1000);
-    const result = await flipSubmission(deps.table, { head, expectedVersion: current?.version ?? 0, audit, idempotency, nowSeconds });
+    const result = await flipSubmission(deps.table, { head, expectedVersion: current?.version ?? 0, audit, pending, replaced, idempotency, nowSeconds });
     if (result === 'flipped') {
-      if (current && current.attempt !== attempt) await removeReplacedRows(deps, id, current);
+      await checkpoint('flipped');
+      if (replaced) await removeQuietly(deps, replaced);
+      await checkpoint('cleaned');
       return { ...answer, replayed: false };
     }
+    if (result === 'attempt-swept') throw new SubmissionTimeoutError();
     if (result === 'idempotency-conflict') {
-      const winner = await getHead(deps.table, id);
-      if (winner?.attempt !== attempt) await removeReplacedRows(deps, id, { attempt, rowCount: rows.length });
+      await abandonAttempt(deps, pending);
       return replayIdempotency(deps, idempotencyHash as string, requestHash);
     }
+    await sleep(Math.random() * Math.min(FLIP_BACKOFF_MAX_MS, FLIP_BACKOFF_BASE_MS * 2 ** tries));
     current = await getHead(deps.table, id);
-    if (current?.contentHash === contentHash) return replay(current.response);
+    await checkpoint('head-read');
+    if (current?.contentHash === contentHash) {
+      // The same sheet won meanwhile (another request): answer with its result, drop this attempt's rows.
+      await abandonAttempt(deps, pending);
+      return replay(current.response);
+    }
   }
-  if (current?.attempt !== attempt) await removeReplacedRows(deps, id, { attempt, rowCount: rows.length });
+  await abandonAttempt(deps, pending);
   throw new SubmissionContentionError();
 }
 
-/** Deletes the rows of a replaced or abandoned attempt; a failure only leaves invisible rows behind. */
-async function removeReplacedRows(deps: ServiceDeps, id: SubmissionId, replaced: { attempt: string; rowCount: number }): Promise<void> {
+/** Removes this request's own rows and marker; no head references them (its flip did not happen). */
+async function abandonAttempt(deps: ServiceDeps, pending: AttemptMarker): Promise<void> {
+  await removeQuietly(deps, pending);
+}
+
+/** Deletes the rows of an attempt no head references, then its marker; a failure leaves the marker, and the sweep finishes the job. */
+async function removeQuietly(deps: ServiceDeps, marker: AttemptMarker): Promise<void> {
   try {
-    await deleteRows(deps.table, id, replaced.attempt, replaced.rowCount, deps.batchWrite);
+    await removeAttempt(deps.table, marker, deps.batchWrite);
   } catch {
-    // Invisible rows: no head points at them. They cost storage only.
+    // The marker stays: the sweep (sweep-attempts) removes these rows later.
   }
 }

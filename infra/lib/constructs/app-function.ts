@@ -39,6 +39,11 @@ export interface AppFunctionProps {
    * @default - none
    */
   readonly environment?: Record<string, string>;
+  /**
+   * How the function is invoked: by the HTTP API (synchronously) or by a schedule (asynchronously).
+   * @default 'http'
+   */
+  readonly invokedBy?: 'http' | 'schedule';
 }
 
 /**
@@ -113,7 +118,9 @@ export class AppFunction extends Construct {
     Validations.of(this).acknowledge({
       id: 'Serverless-LambdaDLQ',
       reason:
-        'Invoked synchronously by the HTTP API only: the caller gets the error as the response; a dead-letter queue only ever receives asynchronous events.',
+        (props.invokedBy ?? 'http') === 'http'
+          ? 'Invoked synchronously by the HTTP API only: the caller gets the error as the response; a dead-letter queue only ever receives asynchronous events.'
+          : 'A scheduled clean-up that the next run repeats from where the table stands: a failed run loses nothing, and its error shows in the function\'s Errors alarm.',
     });
   }
 }

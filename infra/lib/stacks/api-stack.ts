@@ -6,6 +6,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { API_ROUTES, READ_ACTIONS, type ApiRouteDefinition, type TableAction } from '../api-routes';
 import { AppFunction } from '../constructs/app-function';
+import { AttemptSweep } from '../constructs/attempt-sweep';
 import { TABLE_KEYS } from '../constructs/data-table';
 import { ServiceAlarms } from '../constructs/service-alarms';
 import { SubmissionsApi, type ApiRouteBinding } from '../constructs/submissions-api';
@@ -95,6 +96,15 @@ export class ApiStack extends Stack {
       burstLimit: config.apiBurstLimit,
       logRetention: config.logRetention,
     });
+
+    const sweep = new AttemptSweep(this, 'AttemptSweep', {
+      table,
+      grantTableActions: (fn, actions) => grantTableActions(table, fn, actions),
+      logRetention: config.logRetention,
+      environment,
+      handlersDir: props.handlersDir,
+    });
+    this.functions.set('sweep-attempts', sweep.fn);
 
     new ServiceAlarms(this, 'Alarms', {
       functions: this.functions,
