@@ -18,7 +18,7 @@ export interface ServiceDeps {
 }
 
 /** The steps of a merge at which `mergeCheckpoint` is awaited. */
-export type MergeStep = 'head-read' | 'rows-written' | 'flipped' | 'cleaned';
+export type MergeStep = 'start' | 'head-read' | 'rows-written' | 'flipped' | 'cleaned';
 
 /** The deps of a Lambda container: TABLE_NAME's table and the wall clock. */
 export function defaultDeps(): ServiceDeps {

@@ -195,6 +195,7 @@ async function acceptSheet(ctx: SubmitContext, period: string, outlet: string): 
   const remainingMs = deps.remainingTimeMs ?? (() => DEFAULT_BUDGET_MS - (Date.now() - startedAt));
   const checkpoint = deps.mergeCheckpoint ?? (async () => undefined);
 
+  await checkpoint('start');
   const read = await getHeadAndIdempotency(deps.table, id, idempotencyHash);
   if (read.idempotency) return replayIdempotency(deps, idempotencyHash as string, requestHash, read.idempotency);
   if (read.head?.contentHash === contentHash) return replay(read.head.response);
