@@ -1,5 +1,9 @@
 import '../helpers/env';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ATTEMPTS_PK } from '../../../functions/src/adapters/keys';
 import { getHead, queryAudit, queryRows } from '../../../functions/src/adapters/submission-store';
+import { sweepAttempts } from '../../../functions/src/services/sweep-attempts';
+import { runInOrder } from '../helpers/step-scheduler';
 import { getConsolidated } from '../../../functions/src/services/get-consolidated';
 import { getSubmission } from '../../../functions/src/services/get-submission';
 import { submitWorkbook } from '../../../functions/src/services/submit-workbook';
@@ -10,6 +14,12 @@ const idOf = (outlet: string) => ({ subBranch: '3301', template: 'invite-daily',
 const manager = { sub: 'manager-3301', role: 'subbranch_manager' as const, subBranch: '3301' };
 
 describe('merge under faults', () => {
+  const markers = async () => {
+    const page = await s.table.doc.send(
+      new QueryCommand({ TableName: s.table.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': ATTEMPTS_PK }, ConsistentRead: true }),
+    );
+    return (page.Items ?? []) as { id: { outlet: string }; attempt: string; rowCount: number; kind: string }[];
+  };
   let s: Scenario;
   let faults: FaultInjector;
   beforeAll(async () => {
@@ -73,6 +83,70 @@ describe('merge under faults', () => {
     expect([v2?.version, v2?.rowCount]).toEqual([2, 9]);
     expect(await queryRows(s.table, idOf('3301004'), v2!.attempt)).toHaveLength(9);
     expect(await queryRows(s.table, idOf('3301004'), v1!.attempt)).toHaveLength(0);
+  });
+
+  it('sweeps the rows a crashed attempt left, once they are older than 15 minutes, and never the head\'s', async () => {
+    // Prepare: a crash between the rows and the flip leaves 7 rows and their marker
+    const caller = outletHead(s.organisation, 6);
+    await submitWorkbook(s.deps, { caller, ...jsonBody(inviteSheet(s.organisation, 6, 5)) });
+    faults.plan.crash = { TransactWriteItemsCommand: 1 };
+    await expect(submitWorkbook(s.deps, { caller, ...jsonBody(inviteSheet(s.organisation, 6, 7, '2026-12-03', 1)) })).rejects.toMatchObject({ name: 'SimulatedCrashError' });
+    faults.reset();
+    const markersBefore = await markers();
+    const orphan = markersBefore.find((m) => m.id.outlet === '3301007' && m.kind === 'pending');
+    // Act: one sweep too early, one after 16 minutes
+    const early = await sweepAttempts(s.deps);
+    const later = await sweepAttempts({ ...s.deps, now: () => new Date(s.clock.now.getTime() + 16 * 60_000) });
+    // Assess
+    const head = await getHead(s.table, idOf('3301007'));
+    expect(orphan?.rowCount).toBe(7);
+    expect(early.attempts).toBe(0);
+    expect(later.attempts).toBeGreaterThanOrEqual(1);
+    expect(await queryRows(s.table, idOf('3301007'), orphan!.attempt)).toHaveLength(0);
+    expect(await queryRows(s.table, idOf('3301007'), head!.attempt)).toHaveLength(5);
+    expect((await markers()).filter((m) => m.id.outlet === '3301007')).toEqual([]);
+  });
+
+  it('refuses the flip of an attempt the sweep has taken (a request that outlived its time), keeping the earlier version', async () => {
+    // Prepare
+    const caller = outletHead(s.organisation, 7);
+    await submitWorkbook(s.deps, { caller, ...jsonBody(inviteSheet(s.organisation, 7, 4)) });
+    // Act: the request stops after writing its rows; the sweep runs meanwhile (as if 16 minutes had passed)
+    let swept = 0;
+    const run = await runInOrder(
+      s.deps,
+      [(deps) => submitWorkbook(deps, { caller, ...jsonBody(inviteSheet(s.organisation, 7, 6, '2026-12-03', 2)) })],
+      [0, 0, 0],
+      async () => {
+        if (swept === 0 && (await markers()).some((m) => m.id.outlet === '3301008' && m.kind === 'pending')) {
+          const rowsWritten = (await markers()).find((m) => m.id.outlet === '3301008')!;
+          if ((await queryRows(s.table, idOf('3301008'), rowsWritten.attempt)).length === 6) swept = (await sweepAttempts({ ...s.deps, now: () => new Date(s.clock.now.getTime() + 16 * 60_000) })).attempts;
+        }
+      },
+    );
+    // Assess
+    const head = await getHead(s.table, idOf('3301008'));
+    expect(swept).toBe(1);
+    expect(run.results[0]).toMatchObject({ status: 'rejected', reason: { statusCode: 503, code: 'submission-timeout' } });
+    expect([head?.version, head?.rowCount]).toEqual([1, 4]);
+    expect(await queryRows(s.table, idOf('3301008'), head!.attempt)).toHaveLength(4);
+  });
+
+  it('stops before the flip when the time left is too short: 503, nothing stored, no rows left', async () => {
+    // Prepare
+    const caller = outletHead(s.organisation, 8);
+    await submitWorkbook(s.deps, { caller, ...jsonBody(inviteSheet(s.organisation, 8, 3)) });
+    let left = 20_000;
+    const deps = { ...s.deps, remainingTimeMs: () => left, mergeCheckpoint: async (step: string) => void (step === 'rows-written' && (left = 1_000)) };
+    // Act
+    const attempt = submitWorkbook(deps, { caller, ...jsonBody(inviteSheet(s.organisation, 8, 9, '2026-12-03', 3)) });
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ statusCode: 503, code: 'submission-timeout' });
+    const head = await getHead(s.table, idOf('3301009'));
+    expect([head?.version, head?.rowCount]).toEqual([1, 3]);
+    expect((await markers()).filter((m) => m.id.outlet === '3301009')).toEqual([]);
+    const audit = (await queryAudit(s.table, '3301', '2026-12-03')).filter((r) => r.outlet === '3301009');
+    expect(audit.map((r) => r.version)).toEqual([1]);
   });
 
   it('gives exactly one winner per version when one outlet submits five different sheets at once, with no orphaned rows', async () => {
