@@ -78,7 +78,7 @@ async function runFunctionsBench({ log }: BenchRunOptions): Promise<BenchCheck[]
     const organisation = demoOrganisation({ campaignFrom: '2026-12-01' });
     await putOrganisation(table, organisation, 'bench', new Date().toISOString());
     const spec = builtinTemplates.find((s) => s.id === 'invite-daily')!;
-    const context = {} as Context;
+    const context = { getRemainingTimeInMillis: () => 20_000 } as Context;
     const head = (i: number) => ({ sub: `bench-${i}`, 'custom:role': 'outlet_head', 'custom:subBranch': organisation.code, 'custom:outlet': organisation.outlets[i].code });
     const manager = { sub: 'bench-manager', 'custom:role': 'subbranch_manager', 'custom:subBranch': organisation.code };
 

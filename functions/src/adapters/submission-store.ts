@@ -164,7 +164,12 @@ export async function queryPhoneEntries(table: TableRef, subBranch: string, camp
   });
 }
 
-export type FlipResult = 'flipped' | 'version-conflict' | 'idempotency-conflict' | 'attempt-swept';
+/** `version-conflict` carries the head that won meanwhile (the transaction returns it: no extra read). */
+export type FlipResult =
+  | { outcome: 'flipped' }
+  | { outcome: 'idempotency-conflict' }
+  | { outcome: 'attempt-swept' }
+  | { outcome: 'version-conflict'; current: SubmissionHead | undefined };
 
 function auditItem(table: TableRef, audit: AuditRecord) {
   return {
@@ -189,16 +194,19 @@ function idempotencyItem(table: TableRef, record: IdempotencyRecord, nowSeconds:
 
 type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 
-async function transact(table: TableRef, items: TransactItems): Promise<number | undefined> {
+type CancellationReason = { Code?: string; Item?: Record<string, unknown> };
+
+/** Runs a transaction; undefined when it went through, else the first item whose condition failed (with that item as stored, when asked for). */
+async function transact(table: TableRef, items: TransactItems): Promise<{ index: number; item?: Record<string, unknown> } | undefined> {
   try {
     await table.doc.send(new TransactWriteCommand({ TransactItems: items }));
     return undefined;
   } catch (error) {
     if ((error as Error).name !== 'TransactionCanceledException') throw error;
-    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+    const reasons = (error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
     const index = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
     if (index < 0) throw error;
-    return index;
+    return { index, item: reasons[index].Item };
   }
 }
 
@@ -261,6 +269,7 @@ export async function flipSubmission(
         Item: { ...headKey(head), ...head, response: JSON.stringify(head.response) },
         ConditionExpression: flip.expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
         ExpressionAttributeValues: flip.expectedVersion === 0 ? undefined : { ':expected': flip.expectedVersion },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     },
     auditItem(table, flip.audit),
@@ -276,10 +285,10 @@ export async function flipSubmission(
   const idempotencyIndex = items.length;
   if (flip.idempotency) items.push(idempotencyItem(table, flip.idempotency, flip.nowSeconds));
   const failed = await transact(table, items);
-  if (failed === undefined) return 'flipped';
-  if (failed === 0) return 'version-conflict';
-  if (failed === 2) return 'attempt-swept';
-  if (failed === idempotencyIndex) return 'idempotency-conflict';
+  if (failed === undefined) return { outcome: 'flipped' };
+  if (failed.index === 0) return { outcome: 'version-conflict', current: failed.item ? stripKeys<SubmissionHead>(failed.item) : undefined };
+  if (failed.index === 2) return { outcome: 'attempt-swept' };
+  if (failed.index === idempotencyIndex) return { outcome: 'idempotency-conflict' };
   throw new Error('audit record already exists for this attempt');
 }
 
@@ -293,8 +302,8 @@ export async function recordRejectedAttempt(
   const items: TransactItems = [auditItem(table, audit)];
   if (idempotency) items.push(idempotencyItem(table, idempotency, nowSeconds));
   const failed = await transact(table, items);
-  if (failed === 1) return 'idempotency-conflict';
-  return failed === 0 ? 'already-recorded' : 'recorded';
+  if (failed?.index === 1) return 'idempotency-conflict';
+  return failed?.index === 0 ? 'already-recorded' : 'recorded';
 }
 
 export async function getIdempotencyRecord(table: TableRef, hash: string): Promise<IdempotencyRecord | undefined> {

@@ -6,8 +6,10 @@ import { jsonResponse } from '../middleware/responses';
 import { defaultDeps } from '../services/deps';
 import { submitWorkbook } from '../services/submit-workbook';
 
-export const handler = httpRoute(async (event, caller) => {
-  const answer = await submitWorkbook(defaultDeps(), {
+export const handler = httpRoute(async (event, caller, context) => {
+  // The merge stops before its flip when the function is about to time out (it never commits afterwards).
+  const deps = { ...defaultDeps(), remainingTimeMs: () => context.getRemainingTimeInMillis() };
+  const answer = await submitWorkbook(deps, {
     caller,
     body: event.body,
     isBase64Encoded: event.isBase64Encoded,

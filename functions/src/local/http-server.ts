@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Context } from 'aws-lambda';
 import { localTokenRequestSchema, type LocalTokenAnswer } from '../../../shared/src/api/local-token-request';
 import type { LocalSigner } from './local-token';
+import { API_ROUTES } from '../../../infra/lib/api-routes';
 import { matchRoute } from './routes';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024; // API Gateway's own limit; the handler refuses above 5 MB itself
@@ -53,8 +54,12 @@ function corsHeaders(req: IncomingMessage): Record<string, string> {
   };
 }
 
-function lambdaContext(name: string, requestId: string): Context {
-  const deadline = Date.now() + 29_000;
+/** Timeout of each route's function as deployed (infra/lib/api-routes.ts), so the local stack keeps Lambda's semantics. */
+const ROUTE_TIMEOUT_MS = new Map(API_ROUTES.map((route) => [`${route.method} ${route.path}`, route.timeoutSeconds * 1000]));
+const DEFAULT_TIMEOUT_MS = 29_000;
+
+function lambdaContext(name: string, requestId: string, timeoutMs: number): Context {
+  const deadline = Date.now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName: `pts-local-${name}`,
@@ -139,7 +144,17 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalA
   if (Object.keys(matched.pathParameters).length > 0) event.pathParameters = matched.pathParameters;
   if (body.length > 0) event.body = binary ? body.toString('base64') : body.toString('utf8');
 
-  const result = await matched.route.handler(event, lambdaContext(routeKey.replace(/\W+/g, '-'), requestId));
+  // As on Lambda: past the function's timeout the caller gets a 503 and the result, if any, is dropped.
+  // (Lambda would also stop the code; here it runs on, and a submission checks its time before it commits.)
+  const timeoutMs = ROUTE_TIMEOUT_MS.get(routeKey) ?? DEFAULT_TIMEOUT_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+  const handled = matched.route.handler(event, lambdaContext(routeKey.replace(/\W+/g, '-'), requestId, timeoutMs));
+  const result = await Promise.race([handled, timedOut]).finally(() => clearTimeout(timer));
+  if (result === 'timeout') {
+    handled.catch(() => undefined);
+    return json(res, 503, { code: 'function-timeout', message_zh: `处理超时（${timeoutMs / 1000} 秒），请稍后重试`, message_en: `the function timed out after ${timeoutMs / 1000} s; please retry` }, { ...cors, 'retry-after': '5' });
+  }
   const responseBody = result.body === undefined ? '' : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
   const responseHeaders: Record<string, string> = { ...cors };
   for (const [name, value] of Object.entries(result.headers ?? {})) responseHeaders[name] = String(value);

@@ -62,10 +62,10 @@ export type LambdaHttpHandler = (event: unknown, context: Context) => Promise<Ht
 
 /** Wraps a signed-in route body `(event, caller) => result` with the project's middleware. */
 export function httpRoute<S extends z.ZodType<ParsedHttpEvent> = typeof httpEventSchema>(
-  route: (event: z.infer<S>, caller: Caller) => Promise<HttpResult>,
+  route: (event: z.infer<S>, caller: Caller, context: Context) => Promise<HttpResult>,
   options: HttpRouteOptions<S> = {},
 ): LambdaHttpHandler {
-  return wrap(async (event: z.infer<S>) => route(event, await authenticate(event)), options.schema);
+  return wrap(async (event: z.infer<S>, context: Context) => route(event, await authenticate(event), context), options.schema);
 }
 
 /** Wraps a route open to anyone (GET /health). */
@@ -91,7 +91,7 @@ function parseEvent(schema: z.ZodType): middy.MiddlewareObj {
   };
 }
 
-function wrap<S extends z.ZodType<ParsedHttpEvent>>(handle: (event: z.infer<S>) => Promise<HttpResult>, eventSchema: S | undefined): LambdaHttpHandler {
+function wrap<S extends z.ZodType<ParsedHttpEvent>>(handle: (event: z.infer<S>, context: Context) => Promise<HttpResult>, eventSchema: S | undefined): LambdaHttpHandler {
   const schema = (eventSchema ?? httpEventSchema) as S;
   const errorsToHttp: middy.MiddlewareObj = {
     onError: async (request) => {
@@ -107,5 +107,5 @@ function wrap<S extends z.ZodType<ParsedHttpEvent>>(handle: (event: z.infer<S>) 
     .use(correlationId)
     .use(logMetrics(metrics))
     .use(parseEvent(schema))
-    .handler(handle as (event: unknown) => Promise<HttpResult>) as unknown as LambdaHttpHandler;
+    .handler(handle as (event: unknown, context: Context) => Promise<HttpResult>) as unknown as LambdaHttpHandler;
 }

@@ -34,6 +34,10 @@ export function toHttpResponse(error: unknown): APIGatewayProxyStructuredResultV
       message_en: typeof named.message_en === 'string' ? named.message_en : 'no template sheet could be found in the workbook',
     });
   }
+  if (named?.name === 'TimeoutError' && (named.cause as { package?: unknown } | undefined)?.package === '@middy/core') {
+    // middy answers just before the function's timeout; the merge has stopped before its flip by then.
+    return jsonResponse(503, { code: 'function-timeout', message_zh: '处理超时，未保存，请稍后重试', message_en: 'the request ran out of time; nothing was stored, please retry' }, { 'retry-after': '5' });
+  }
   if (error instanceof PeriodFormatError) {
     return jsonResponse(400, { code: 'bad-period', message_zh: error.message_zh, message_en: error.message_en });
   }

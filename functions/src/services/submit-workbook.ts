@@ -293,20 +293,21 @@ async function acceptSheet(ctx: SubmitContext, period: string, outlet: string): 
       ? { id, attempt: current.attempt, rowCount: current.rowCount, kind: 'replaced', createdAt: deps.now().toISOString() }
       : undefined;
     const idempotency = idempotencyHash ? { hash: idempotencyHash, requestHash, response: answer } : undefined;
+    if (tries > 0) await sleep(Math.random() * Math.min(FLIP_BACKOFF_MAX_MS, FLIP_BACKOFF_BASE_MS * 2 ** tries));
     const result = await flipSubmission(deps.table, { head, expectedVersion: current?.version ?? 0, audit, pending, replaced, idempotency, nowSeconds });
-    if (result === 'flipped') {
+    if (result.outcome === 'flipped') {
       await checkpoint('flipped');
       if (replaced) await removeQuietly(deps, replaced);
       await checkpoint('cleaned');
       return { ...answer, replayed: false };
     }
-    if (result === 'attempt-swept') throw new SubmissionTimeoutError();
-    if (result === 'idempotency-conflict') {
+    if (result.outcome === 'attempt-swept') throw new SubmissionTimeoutError();
+    if (result.outcome === 'idempotency-conflict') {
       await abandonAttempt(deps, pending);
       return replayIdempotency(deps, idempotencyHash as string, requestHash);
     }
-    await sleep(Math.random() * Math.min(FLIP_BACKOFF_MAX_MS, FLIP_BACKOFF_BASE_MS * 2 ** tries));
-    current = await getHead(deps.table, id);
+    // The transaction handed back the head that won (ALL_OLD on its failed condition); read it only if it did not.
+    current = result.current ?? (await getHead(deps.table, id));
     await checkpoint('head-read');
     if (current?.contentHash === contentHash) {
       // The same sheet won meanwhile (another request): answer with its result, drop this attempt's rows.
