@@ -12,14 +12,22 @@ interface Received {
   body: Buffer;
 }
 
-/** A stand-in for the API on 127.0.0.1 that records the request and answers with `status` and `body`. */
-async function startApi(status: number, body: unknown): Promise<{ url: string; received: Received[]; server: Server }> {
+/**
+ * A stand-in for the API on 127.0.0.1 that records the request and answers with `status` and `body`;
+ * the first `busyFirst` requests get a 503 with `Retry-After: 0` instead.
+ */
+async function startApi(status: number, body: unknown, busyFirst = 0): Promise<{ url: string; received: Received[]; server: Server }> {
   const received: Received[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       received.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks) });
+      if (received.length <= busyFirst) {
+        res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '0' });
+        res.end(JSON.stringify({ code: 'submission-contention', message_zh: '同一报表正被同时多次提交，未保存，请稍后重试', message_en: 'busy' }));
+        return;
+      }
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     });
@@ -42,6 +50,30 @@ describe('pts submit', () => {
   afterEach(async () => {
     await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
     servers = [];
+  });
+
+  it('sends the same file again with the same Idempotency-Key after a 503, as its Retry-After says, and reports the final answer', async () => {
+    // Prepare
+    const api = await startApi(201, { submission: { version: 1 } }, 2);
+    servers.push(api.server);
+    // Act
+    const result = await runPts(['submit', file, '--api', api.url, '--token', 'tok']);
+    // Assess
+    expect(result.code).toBe(0);
+    expect(api.received).toHaveLength(3);
+    expect(new Set(api.received.map((r) => r.headers['idempotency-key'])).size).toBe(1);
+    expect(result.stderr).toContain('服务器繁忙');
+  });
+
+  it('gives up after five 503s with one clear line and exit 2', async () => {
+    // Prepare
+    const api = await startApi(201, {}, 99);
+    servers.push(api.server);
+    // Act
+    const result = await runPts(['submit', file, '--api', api.url, '--token', 'tok']);
+    // Assess
+    expect([result.code, api.received.length]).toEqual([2, 5]);
+    expect(result.stderr).toMatch(/提交失败（HTTP 503 submission-contention）/);
   });
 
   it('posts the raw .xlsx with its content type, the bearer token and the SHA-256 as Idempotency-Key', async () => {

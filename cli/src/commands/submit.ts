@@ -35,21 +35,30 @@ export async function runSubmit(args: string[], output: CliOutput): Promise<numb
   const idempotencyKey = createHash('sha256').update(bytes).digest('hex');
 
   const progress = startProgress(output);
-  progress.step(`提交 / sending ${file} to ${url.origin}`);
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': XLSX_CONTENT_TYPE, 'idempotency-key': idempotencyKey },
-      body: new Uint8Array(bytes),
-    });
-  } catch (error) {
-    progress.done();
-    const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
-    throw new CliError(`无法连接 ${url.origin}`, `cannot reach ${url.origin}: ${cause}`);
+  let response: Response | undefined;
+  let text = '';
+  // A 503 (busy, or a dependency down) is sent again after its Retry-After, with the same Idempotency-Key: stored once.
+  for (let tries = 1; ; tries++) {
+    progress.step(tries === 1 ? `提交 / sending ${file} to ${url.origin}` : `重新提交（第 ${tries} 次）/ sending again (try ${tries})`);
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': XLSX_CONTENT_TYPE, 'idempotency-key': idempotencyKey },
+        body: new Uint8Array(bytes),
+      });
+    } catch (error) {
+      progress.done();
+      const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
+      throw new CliError(`无法连接 ${url.origin}`, `cannot reach ${url.origin}: ${cause}`);
+    }
+    text = await response.text();
+    if (response.status !== 503 || tries >= SUBMIT_TRIES) break;
+    const waitSeconds = retryAfterSeconds(response.headers.get('retry-after'));
+    output.err(`服务器繁忙（HTTP 503），${waitSeconds} 秒后重试 / the server is busy (HTTP 503), trying again in ${waitSeconds} s`);
+    await new Promise((resolve) => setTimeout(resolve, waitSeconds * 1000));
   }
-  const text = await response.text();
   progress.done();
+  if (!response) throw new CliError('没有收到服务器的回答', 'no answer from the server');
   const body = parseJson(text);
 
   if (response.ok) {
@@ -67,6 +76,17 @@ export async function runSubmit(args: string[], output: CliOutput): Promise<numb
   const zh = error.message_zh ?? text.slice(0, 200);
   const en = error.message_en ?? response.statusText;
   throw new CliError(`提交失败（HTTP ${response.status}${error.code ? ` ${error.code}` : ''}）：${zh}`, `submission failed (HTTP ${response.status}): ${en}`);
+}
+
+/** Tries of one submission when the server answers 503, the first included. */
+const SUBMIT_TRIES = 5;
+const MAX_WAIT_S = 30;
+
+/** Seconds to wait from a Retry-After header (seconds or an HTTP date), 2 when absent, at most 30. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number {
+  if (!header) return 2;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header.trim()) : Math.ceil((Date.parse(header) - now) / 1000);
+  return Number.isFinite(seconds) ? Math.min(MAX_WAIT_S, Math.max(0, seconds)) : 2;
 }
 
 function parseJson(text: string): unknown {
