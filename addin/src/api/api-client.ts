@@ -1,6 +1,7 @@
 /**
  * The HTTP API of contract.md as the pane uses it. Every call resolves with a typed result, never throws:
- * `offline` when the network or the API cannot be reached, `http` with the server's { code, message_zh, message_en }.
+ * `offline` when the network or the API cannot be reached, `busy` for a 503 (the same request may be sent
+ * again after `retryAfterSeconds`), `http` with the server's { code, message_zh, message_en }.
  */
 import type { WorkbookGrid } from '../../../shared/src/grid/types';
 import type { Finding } from '../../../shared/src/findings/types';
@@ -8,8 +9,10 @@ import type { ApiErrorBody, ConsolidatedSummaryView, Role, SignedInUser } from '
 
 export interface ApiFailure {
   ok: false;
-  kind: 'offline' | 'http' | 'bad-response';
+  kind: 'offline' | 'busy' | 'http' | 'bad-response';
   status: number;
+  /** For `busy`: seconds to wait before sending the same request again (the Retry-After header, else 5). */
+  retryAfterSeconds?: number;
   code: string;
   message_zh: string;
   message_en: string;
@@ -17,6 +20,13 @@ export interface ApiFailure {
 }
 
 export type ApiResult<T> = { ok: true; status: number; value: T } | ApiFailure;
+
+/** Seconds from a Retry-After header (seconds or an HTTP date): 5 when absent or unreadable, between 1 and 300. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number {
+  const text = header?.trim() ?? '';
+  const seconds = /^\d+$/.test(text) ? Number(text) : Math.ceil((Date.parse(text) - now) / 1000);
+  return Number.isFinite(seconds) ? Math.min(300, Math.max(1, seconds)) : 5;
+}
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -96,9 +106,11 @@ export class ApiClient {
     }
     const error = (parsed ?? {}) as Partial<ApiErrorBody>;
     if (response.status === 502 && error.code === 'api-unreachable') return offline('502');
+    const busy = response.status === 503;
     return {
       ok: false,
-      kind: typeof error.code === 'string' ? 'http' : 'bad-response',
+      kind: busy ? 'busy' : typeof error.code === 'string' ? 'http' : 'bad-response',
+      ...(busy ? { retryAfterSeconds: retryAfterSeconds(response.headers.get('retry-after')) } : {}),
       status: response.status,
       code: error.code ?? `http-${response.status}`,
       message_zh: error.message_zh ?? `服务器返回错误 ${response.status}`,

@@ -22,6 +22,8 @@ export interface FlushOutcome {
   /** Refused by the server (a sheet with errors, out of scope): dropped from the queue, shown to the user. */
   refused: { entry: OutboxEntry; failure: Extract<ApiResult<unknown>, { ok: false }> }[];
   waiting: number;
+  /** Set when the server was busy (503): send the rest again after this many seconds. */
+  retryAfterSeconds?: number;
 }
 
 export class Outbox {
@@ -44,7 +46,10 @@ export class Outbox {
     this.save([...this.list().filter((e) => e.idempotencyKey !== entry.idempotencyKey), entry]);
   }
 
-  /** Sends every waiting entry in order, with its own key; stops at the first one that finds the network down. */
+  /**
+   * Sends every waiting entry in order, with its own key; stops at the first one that finds the network
+   * down or the server busy (503: kept, with the server's Retry-After in the outcome).
+   */
   async flush(api: ApiClient): Promise<FlushOutcome> {
     const outcome: FlushOutcome = { sent: [], refused: [], waiting: 0 };
     const entries = this.list();
@@ -52,6 +57,10 @@ export class Outbox {
     for (const entry of entries) {
       const result = await api.postSubmission(entry.workbook, entry.idempotencyKey);
       if (!result.ok && result.kind === 'offline') break;
+      if (!result.ok && result.kind === 'busy') {
+        outcome.retryAfterSeconds = result.retryAfterSeconds;
+        break;
+      }
       remaining = remaining.filter((e) => e.idempotencyKey !== entry.idempotencyKey);
       this.save(remaining);
       if (result.ok) outcome.sent.push({ entry, response: result.value ?? {} });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Field, Input, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import type { AcceptedSubmission } from '../../../shared/src/api/submission-answer';
 import type { TemplateList } from '../../../shared/src/api/template-listing';
@@ -44,13 +44,18 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
   const spec = registry.current(templateId);
   const asOf = () => shanghaiDay(now());
 
+  // A busy server (503) names when to try again: the outbox is flushed then, besides the minute timer.
+  const flushAgainRef = useRef<() => void>(() => undefined);
+  const flushAfter = useCallback((seconds: number) => void window.setTimeout(() => flushAgainRef.current(), seconds * 1000), []);
   const flushOutbox = useCallback(async () => {
     if (outbox.list().length === 0) return;
     const outcome = await outbox.flush(api);
     setWaiting(outcome.waiting);
+    if (outcome.retryAfterSeconds !== undefined) flushAfter(outcome.retryAfterSeconds);
     if (outcome.refused.length > 0) setNotice(failureNotice(outcome.refused[0].failure));
     else if (outcome.sent.length > 0) setNotice({ intent: 'success', ...bothLanguages('outboxSent', { count: outcome.sent.length }) });
-  }, [api, outbox]);
+  }, [api, outbox, flushAfter]);
+  flushAgainRef.current = () => void flushOutbox();
 
   useEffect(() => {
     // The pane carries the built-in specs; a newer version published on the server needs a newer pane.
@@ -150,10 +155,13 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
       const period = String((periodField && validation.header[periodField.key]) ?? periodOf(validation.spec, day));
       const key = newKey();
       const sent = await api.postSubmission(read.value.workbook, key);
-      if (!sent.ok && sent.kind === 'offline') {
+      if (!sent.ok && (sent.kind === 'offline' || sent.kind === 'busy')) {
         outbox.add({ idempotencyKey: key, workbook: read.value.workbook, label: `${user.outlet ?? ''} ${validation.spec.id} ${period}`, queuedAt: now().toISOString() });
         setWaiting(outbox.list().length);
-        return setNotice({ intent: 'warning', ...bothLanguages('queued') });
+        if (sent.kind === 'offline') return setNotice({ intent: 'warning', ...bothLanguages('queued') });
+        const seconds = sent.retryAfterSeconds ?? 5;
+        flushAfter(seconds);
+        return setNotice({ intent: 'warning', ...bothLanguages('queuedBusy', { seconds }) });
       }
       if (!sent.ok) {
         if (sent.findings) setFindings(sent.findings);

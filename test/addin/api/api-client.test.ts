@@ -1,4 +1,4 @@
-import { ApiClient, userFromToken, type FetchLike } from '../../../addin/src/api/api-client';
+import { ApiClient, retryAfterSeconds, userFromToken, type FetchLike } from '../../../addin/src/api/api-client';
 import { Outbox, OUTBOX_STORAGE_KEY, type StorageLike } from '../../../addin/src/api/outbox';
 import type { WorkbookGrid } from '../../../shared/src/grid/types';
 
@@ -100,6 +100,28 @@ describe('Outbox', () => {
     expect(outcome.sent).toHaveLength(1);
     expect(outcome.waiting).toBe(0);
     expect(JSON.parse(storage.data.get(OUTBOX_STORAGE_KEY)!)).toEqual([]);
+  });
+
+  it('keeps an entry the busy server (503) could not take, with its Retry-After, and the later ones behind it', async () => {
+    const storage = memoryStorage();
+    const outbox = new Outbox(storage);
+    outbox.add({ idempotencyKey: 'a', workbook, label: 'a', queuedAt: 't' });
+    outbox.add({ idempotencyKey: 'b', workbook, label: 'b', queuedAt: 't' });
+    const busy = new Response(JSON.stringify({ code: 'submission-contention', message_zh: '繁忙', message_en: 'busy' }), { status: 503, headers: { 'retry-after': '7' } });
+    const { calls, fetchImpl } = recordingFetch([busy]);
+
+    const outcome = await outbox.flush(new ApiClient('/api', 't', fetchImpl));
+
+    expect([calls.length, outcome.sent.length, outcome.refused.length, outcome.waiting, outcome.retryAfterSeconds]).toEqual([1, 0, 0, 2, 7]);
+    expect(outbox.list().map((e) => e.idempotencyKey)).toEqual(['a', 'b']);
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date, 5 s when absent', async () => {
+    const { fetchImpl } = recordingFetch([new Response('{}', { status: 503 })]);
+    const result = await new ApiClient('/api', 't', fetchImpl).postSubmission(workbook, 'k');
+    expect(result).toMatchObject({ ok: false, kind: 'busy', status: 503, retryAfterSeconds: 5 });
+    expect(retryAfterSeconds('Wed, 02 Dec 2026 10:00:30 GMT', Date.parse('2026-12-02T10:00:00Z'))).toBe(30);
+    expect(retryAfterSeconds('0')).toBe(1);
   });
 
   it('keeps what cannot be sent while offline, and drops what the server refuses', async () => {
