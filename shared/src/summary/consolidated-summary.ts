@@ -15,7 +15,7 @@ export const summaryLineSchema = z.object({
   outlet: z.string(),
   /** Its name as the organisation lists it; the code itself for a unit the organisation does not list. */
   outletName: z.string(),
-  /** Rank by the template's ranking label; null when that value is empty (listed after the ranked lines). */
+  /** Rank by the template's ranking label; an empty value ranks last, sharing the rank after the non-empty ones (null only in summaries made before that rule). */
   rank: rankSchema,
   /** Further ranks by label (活动追踪: { 产出保费: 3 }); present only for templates that have them. */
   ranks: z.record(z.string(), rankSchema).optional(),
