@@ -1,6 +1,7 @@
 import type { Finding } from '../../shared/src/findings/types';
 import type { SummaryColumn, TemplateSpec } from '../../shared/src/spec/schema';
 import type { ConsolidatedSummary } from '../../shared/src/summary/consolidated-summary';
+import { rejectedFileNote } from '../../shared/src/summary/rejected-file-note';
 
 /** A finding as a compiler-style line: `FILE 邀约明细!K12 error enum-error message_zh (message_en)`. */
 export function formatFindingLine(file: string, finding: Finding): string {
@@ -57,7 +58,7 @@ export function formatSummaryValue(spec: TemplateSpec, column: SummaryColumn, va
   }
 }
 
-/** The consolidated summary as a terminal table: ranked lines, 未报送 lines, the total line. */
+/** The consolidated summary as a terminal table: ranked lines, 有错误 lines (files with errors), 未报送 lines, the total line. */
 export function formatSummaryTable(spec: TemplateSpec, summary: ConsolidatedSummary): string {
   const columns = spec.summary.columns;
   const alsoRanks = spec.summary.alsoRankBy;
@@ -71,6 +72,7 @@ export function formatSummaryTable(spec: TemplateSpec, summary: ConsolidatedSumm
       ...columns.map((c) => formatSummaryValue(spec, c, line.values[c.label])),
       line.unlisted ? '不在机构名单' : '',
     ]),
+    ...(summary.rejected ?? []).map((r) => ['', ...alsoRanks.map(() => ''), r.outlet, r.outletName, ...columns.map(() => ''), rejectedFileNote(r.errors)]),
     ...summary.missing.map((m) => ['', ...alsoRanks.map(() => ''), m.outlet, m.outletName, ...columns.map(() => ''), '未报送']),
     ['合计', ...alsoRanks.map(() => ''), summary.subBranch, '支行合计', ...columns.map((c) => formatSummaryValue(spec, c, summary.total[c.label])), ''],
   ];

@@ -46,8 +46,9 @@ Writes the safe fixes validate proposes into a copy of the workbook, keeping its
 `,
   summary: `pts summary FILES... --org ORG [--from D --to D] [--dense] [--json] [--out FILE.xlsx] [--as-of DATE]
 
-校验多个已填写的文件并按模板汇总排名；有错误的文件会列出并不计入汇总。
-Validates many filled files and prints the ranked summary; files with errors are reported and left out.
+校验多个已填写的文件并按模板汇总排名；有错误的文件列为“有错误（n 处）”，不计入排名，也不算未报送。
+Validates many filled files and prints the ranked summary; a file with errors is listed as 有错误 with its
+error count (JSON: "rejected"), left out of the ranking and not counted as 未报送.
 
   --org FILE       机构文件 / organisation file (required)
   --from, --to     期间（日或月），默认为文件覆盖的期间 / period, default the span of the files

@@ -26,6 +26,16 @@ export const summaryLineSchema = z.object({
 
 export const missingUnitSchema = z.object({ outlet: z.string(), outletName: z.string() });
 
+/** A file given to the summary whose sheet has errors: not 未报送, not ranked, listed with its error count. */
+export const rejectedFileSchema = z.object({
+  /** Outlet (or workplace) code the sheet names; its own text when the organisation does not list it ('' when empty). */
+  outlet: z.string(),
+  outletName: z.string(),
+  file: z.string(),
+  /** How many error findings the sheet has. */
+  errors: z.number().int().nonnegative(),
+});
+
 export const consolidatedSummarySchema = z.object({
   /** Template id. */
   template: z.string(),
@@ -41,9 +51,12 @@ export const consolidatedSummarySchema = z.object({
   missing: z.array(missingUnitSchema),
   /** The sub-branch line: sums of all units, rates and ratios recomputed from those sums. */
   total: summaryValuesSchema,
+  /** `pts summary` only: files given whose sheets have errors (有错误), left out of the ranking and not counted 未报送. */
+  rejected: z.array(rejectedFileSchema).optional(),
 });
 
 export type SummaryValues = z.infer<typeof summaryValuesSchema>;
 export type SummaryLine = z.infer<typeof summaryLineSchema>;
 export type MissingUnit = z.infer<typeof missingUnitSchema>;
+export type RejectedFile = z.infer<typeof rejectedFileSchema>;
 export type ConsolidatedSummary = z.infer<typeof consolidatedSummarySchema>;
