@@ -233,6 +233,16 @@ export const findingCodes = {
       },
     },
   },
+  'template-sheet-renamed': {
+    severity: 'error',
+    description: 'The template sheet was found by its identity and layout under another name than the template gives it.',
+    messages: {
+      default: {
+        zh: '{address}：工作表名称“{value}”与模板不符，应为“{expected}”（已按模板标识识别为 {template}），请勿重命名模板工作表',
+        en: '{address}: the sheet is named "{value}" instead of "{expected}" (recognised as template {template} by its identity); do not rename the template sheet',
+      },
+    },
+  },
   'duplicate-customer': {
     severity: 'warning',
     description: 'The same customer was invited by more than one outlet.',
