@@ -177,15 +177,15 @@ export const findingCodes = {
   },
   'computed-cell-overwritten': {
     severity: 'error',
-    description: 'A computed cell holds a typed value (or nothing) instead of its formula.',
+    description: "A computed cell holds a typed value (or nothing) instead of its formula; the safe fix writes the template's formula back.",
     messages: {
       default: {
-        zh: '{address}（{label}）应为公式计算，现为手工输入“{value}”',
-        en: '{address} ({label}) must be computed by its formula, found the typed value "{value}"',
+        zh: '{address}（{label}）应为公式计算，现为手工输入“{value}”；可恢复模板公式 {fix}',
+        en: '{address} ({label}) must be computed by its formula, found the typed value "{value}"; the template formula {fix} can be restored',
       },
       removed: {
-        zh: '{address}（{label}）的公式被删除',
-        en: '{address} ({label}): its formula has been removed',
+        zh: '{address}（{label}）的公式被删除；可恢复模板公式 {fix}',
+        en: '{address} ({label}): its formula has been removed; the template formula {fix} can be restored',
       },
     },
   },

@@ -6,12 +6,15 @@ import { compactDataValidations } from './_lib/compact-data-validations';
 import { isoDayToDate } from './_lib/excel-date';
 import { normaliseProtectionFlags } from './_lib/normalise-protection-flags';
 import { NUMBER_FORMATS } from './_lib/styles';
+import { isFormulaFix } from '../validation/is-formula-fix';
 
 /**
  * Writes the fixes of findings (their `fix` values) into the workbook's own cells and returns the
  * new .xlsx bytes: styles, drop-downs, formulas, protection and the identity sheet stay as they were
  * (also the protection of a sheet LibreOffice saved, see normaliseProtectionFlags).
- * A date fix (`2026-12-08`) is written as a date; a cell without a date format then gets one.
+ * A date fix (`2026-12-08`) is written as a date; a cell without a date format then gets one. A
+ * formula fix (isFormulaFix: the template's formula of a typed-over or emptied computed cell) is
+ * written as that formula.
  * The totals' cached results were computed before the fix: the workbook is marked for full
  * recalculation on load (Excel), and the formula cells of the fixed sheets lose their cached
  * results, which every spreadsheet computes on load (LibreOffice ignores fullCalcOnLoad). Their
@@ -27,6 +30,10 @@ export async function writeFixesToWorkbook(bytes: Uint8Array, spec: TemplateSpec
     const sheet = workbook.getWorksheet(finding.address.slice(0, finding.address.lastIndexOf('!')));
     if (!sheet) continue;
     const cell = sheet.getCell(`${finding.column}${finding.row}`);
+    if (isFormulaFix(finding)) {
+      cell.value = { formula: finding.fix.replace(/^=/, ''), date1904: false };
+      continue;
+    }
     const day = valueTypeAt(spec, finding.column, finding.row) === 'date' && typeof finding.fix === 'string' ? isoDayToDate(finding.fix) : undefined;
     if (day) {
       cell.value = day;
