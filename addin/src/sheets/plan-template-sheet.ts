@@ -19,7 +19,7 @@ export const DATE_FORMAT = 'yyyy-mm-dd';
 export const MONTH_FORMAT = 'yyyy-mm';
 const MONEY_FORMAT = '#,##0.00';
 
-function columnFormat(column: Column): string | undefined {
+export function columnFormat(column: Column): string | undefined {
   switch (column.type) {
     case 'date':
       return DATE_FORMAT;
