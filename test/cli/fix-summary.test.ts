@@ -34,6 +34,24 @@ describe('pts fix', () => {
     expect(revalidated.code).toBe(0);
   });
 
+  it("restores the template's formula of a typed-over total and says so", async () => {
+    // Prepare: D3 有效邀约 typed over with 7 (one effective invitation below).
+    const { dir, orgFile } = makeWorkDir();
+    const file = await writeFilledInvite(dir, 'typed-over.xlsx', { header: inviteHeader('3301001'), rows: [inviteRow('王五', true)], cells: { D3: 7 } });
+    const before = await runPts(['validate', file, '--org', orgFile, '--as-of', '2026-12-01', '--json']);
+    const fixed = join(dir, 'typed-over-fixed.xlsx');
+    // Act
+    const result = await runPts(['fix', file, '--out', fixed, '--org', orgFile, '--as-of', '2026-12-01']);
+    // Assess
+    expect(JSON.parse(before.stdout).findings.map((f: { address: string; code: string; fix: unknown }) => [f.address, f.code, f.fix])).toEqual([
+      ['邀约明细!D3', 'computed-cell-overwritten', '=COUNTIF(K5:K504,"是")'],
+    ]);
+    expect(result.stdout).toContain(`${fixed} 邀约明细!D3 fixed 7 -> =COUNTIF(K5:K504,"是")`);
+    expect(result.code).toBe(0);
+    const grid = await readWorkbook(readFileSync(fixed));
+    expect(grid.sheets[0].formulas![2][3]).toBe('COUNTIF(K5:K504,"是")');
+  });
+
   it('exits 1 when errors remain that no safe fix can mend', async () => {
     const { dir, orgFile } = makeWorkDir();
     const file = await writeFilledInvite(dir, 'b.xlsx', { header: inviteHeader('3301001'), rows: [inviteRow('王五', false, { E: '中端客户', O: '1.5万' })] });
