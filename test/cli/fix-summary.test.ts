@@ -77,7 +77,7 @@ describe('pts summary', () => {
     const files = await threeOutletFiles(dir);
     const result = await runPts(['summary', ...files, '--org', orgFile, '--as-of', '2026-12-01']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/003\.xlsx.*left out of the summary/);
+    expect(result.stderr).toMatch(/003\.xlsx：有 1 处错误，列为“有错误”，不计入排名.*left out of the ranking/);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toContain('支行 3301  2026-12-01');
     expect(lines[1]).toMatch(/^排名\s+代码\s+名称\s+邀约人次\s+有效邀约/);

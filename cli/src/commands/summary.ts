@@ -3,7 +3,7 @@ import { addRejectedFiles, summariseSubmissions, type RejectedFileEntry, type Su
 import { writeSummaryWorkbook } from '../../../shared/src/xlsx/write-summary-workbook';
 import { CliError, EXIT_OK, EXIT_SHEET_ERRORS, EXIT_UNUSABLE } from '../cli-error';
 import { checkFile, type CheckedFile } from '../check-file';
-import { formatFindingCounts, formatSummaryTable } from '../format';
+import { formatSummaryTable } from '../format';
 import { parseDay, readOrganisation, startProgress, todayInShanghai, writeOutputFile, type CliOutput } from '../io';
 import { parseCommandArgs, requireOption } from '../parse-command-args';
 
@@ -51,8 +51,9 @@ export async function runSummary(args: string[], output: CliOutput, now: Date): 
     const unit = validation.unitCode ?? headerText(validation.spec, validation.header, 'unit');
     const period = headerText(validation.spec, validation.header, 'period');
     if (validation.hasErrors) {
-      output.err(`${file}：${formatFindingCounts(validation.findings)}；有错误，未计入汇总（pts validate 查看）/ has errors, left out of the summary (see pts validate)`);
-      rejected.push({ unit: unit ?? null, period: period ?? null, file, errors: validation.findings.filter((f) => f.severity === 'error').length });
+      const errors = validation.findings.filter((f) => f.severity === 'error').length;
+      output.err(`${file}：有 ${errors} 处错误，列为“有错误”，不计入排名（pts validate 查看）/ ${errors} error(s): listed as 有错误, left out of the ranking (see pts validate)`);
+      rejected.push({ unit: unit ?? null, period: period ?? null, file, errors });
       exitCode = Math.max(exitCode, EXIT_SHEET_ERRORS);
       continue;
     }
