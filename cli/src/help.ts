@@ -39,8 +39,11 @@ Checks a filled template and prints one line per finding: FILE address severity 
 `,
   fix: `pts fix FILE.xlsx --out FIXED.xlsx [--org ORG] [--as-of DATE]
 
-把校验提出的安全修正（30万→300000、Y→是、2026年12月8日→日期…）写入原工作簿的副本，保留格式。
-Writes the safe fixes validate proposes into a copy of the workbook, keeping its formatting.
+把校验提出的安全修正（30万→300000、Y→是、2026年12月8日→日期、被改写或删除的合计公式→模板公式…）写入
+原工作簿的副本，只改被修正的单元格，保留格式和工作表保护；打开时表格会重新计算合计。
+Writes the safe fixes validate proposes (30万 → 300000, Y → 是, a typed-over or deleted total → the
+template's formula…) into a copy of the workbook: only the fixed cells change, formatting and sheet
+protection stay, and the spreadsheet recalculates the totals when it opens the file.
 
 退出码 / exit: 0 修正后无错误 / no errors left, 1 仍有错误 / errors remain, 2 文件无法使用 / file unusable
 `,
