@@ -45,6 +45,14 @@ export function wrapText(text: string, width: number, indent: string): string[] 
   let lastBreak = -1;
   for (const char of text) {
     const charWidth = displayWidth(char);
+    if (lineWidth + charWidth > width && line.trim() !== '' && char === ' ') {
+      // The line is full just before a space: break there.
+      lines.push(line.trimEnd());
+      line = CONTINUATION;
+      lineWidth = displayWidth(line);
+      lastBreak = -1;
+      continue;
+    }
     if (lineWidth + charWidth > width && line.trim() !== '') {
       const chars = [...line];
       const cut = lastBreak > displayWidth(CONTINUATION) ? lastBreak : chars.length;
