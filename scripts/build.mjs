@@ -1,15 +1,10 @@
 // Builds what runs outside TypeScript: the CLI bundle (cli/src) (dist/cli.cjs). Other parts add their entries here.
 import { build } from 'esbuild';
+import { createRequire } from 'node:module';
 
-await build({
-  entryPoints: ['cli/src/main.ts'],
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  outfile: 'dist/cli.cjs',
-  logLevel: 'warning',
-}).catch(() => process.exit(1));
+// The CLI bundle's options are shared with bin/pts.cjs, which builds it on first use after `npm ci`.
+const { cliBundleOptions } = createRequire(import.meta.url)('./cli-bundle-options.cjs');
+await build(cliBundleOptions('.', 'dist/cli.cjs')).catch(() => process.exit(1));
 
 // The Excel task pane (addin/) into dist/addin/, manifest with PTS_PANE_URL (addin/dev/build-addin.mjs).
 await (await import('../addin/dev/build-addin.mjs')).buildAddin().catch((error) => {

@@ -1,10 +1,74 @@
 import type { Finding } from '../../shared/src/findings/types';
 import type { SummaryColumn, TemplateSpec } from '../../shared/src/spec/schema';
 import type { ConsolidatedSummary } from '../../shared/src/summary/consolidated-summary';
+import { rejectedFileNote } from '../../shared/src/summary/rejected-file-note';
 
 /** A finding as a compiler-style line: `FILE 邀约明细!K12 error enum-error message_zh (message_en)`. */
 export function formatFindingLine(file: string, finding: Finding): string {
   return `${file} ${finding.address} ${finding.severity} ${finding.code} ${finding.message_zh} (${finding.message_en})`;
+}
+
+/** Display columns a finding may take before it is wrapped, when the output is no terminal. */
+export const FINDING_WIDTH = 120;
+
+/** The terminal's width (at least 60 columns) when stdout is one, else FINDING_WIDTH. */
+export function findingWidth(): number {
+  return process.stdout.isTTY && process.stdout.columns ? Math.max(60, process.stdout.columns) : FINDING_WIDTH;
+}
+const CONTINUATION = '    ';
+
+/**
+ * A finding for people: the compiler-style line when it fits in `width` display columns; else the
+ * head and the Chinese message, then the English one, each wrapped to `width`, continuation lines
+ * indented. The first line always starts `FILE ADDRESS SEVERITY CODE`, so grep still finds it.
+ */
+export function formatFindingLines(file: string, finding: Finding, width: number = FINDING_WIDTH): string[] {
+  const line = formatFindingLine(file, finding);
+  if (displayWidth(line) <= width) return [line];
+  const head = `${file} ${finding.address} ${finding.severity} ${finding.code} `;
+  return [...wrapText(head + finding.message_zh, width, ''), ...wrapText(`(${finding.message_en})`, width, CONTINUATION)];
+}
+
+/** True for a character after which a line may break without a space (CJK text). */
+function isWide(char: string): boolean {
+  return displayWidth(char) === 2;
+}
+
+/**
+ * Greedy wrapping to `width` display columns: breaks after a space or a wide (CJK) character, or
+ * inside a word longer than a line; every line but the first gets `indent` (the first too when it is not '').
+ */
+export function wrapText(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = indent;
+  let lineWidth = displayWidth(indent);
+  let lastBreak = -1;
+  for (const char of text) {
+    const charWidth = displayWidth(char);
+    if (lineWidth + charWidth > width && line.trim() !== '' && char === ' ') {
+      // The line is full just before a space: break there.
+      lines.push(line.trimEnd());
+      line = CONTINUATION;
+      lineWidth = displayWidth(line);
+      lastBreak = -1;
+      continue;
+    }
+    if (lineWidth + charWidth > width && line.trim() !== '') {
+      const chars = [...line];
+      const cut = lastBreak > displayWidth(CONTINUATION) ? lastBreak : chars.length;
+      lines.push(chars.slice(0, cut).join('').trimEnd());
+      const rest = chars.slice(cut).join('').trimStart();
+      line = CONTINUATION + rest;
+      lineWidth = displayWidth(line);
+      lastBreak = -1;
+    }
+    if (char === ' ' && line.trim() === '') continue;
+    line += char;
+    lineWidth += charWidth;
+    if (char === ' ' || isWide(char)) lastBreak = [...line].length;
+  }
+  if (line.trim() !== '') lines.push(line.trimEnd());
+  return lines;
 }
 
 /** Counts by severity, as one line in both languages. */
@@ -57,7 +121,7 @@ export function formatSummaryValue(spec: TemplateSpec, column: SummaryColumn, va
   }
 }
 
-/** The consolidated summary as a terminal table: ranked lines, 未报送 lines, the total line. */
+/** The consolidated summary as a terminal table: ranked lines, 有错误 lines (files with errors), 未报送 lines, the total line. */
 export function formatSummaryTable(spec: TemplateSpec, summary: ConsolidatedSummary): string {
   const columns = spec.summary.columns;
   const alsoRanks = spec.summary.alsoRankBy;
@@ -71,6 +135,7 @@ export function formatSummaryTable(spec: TemplateSpec, summary: ConsolidatedSumm
       ...columns.map((c) => formatSummaryValue(spec, c, line.values[c.label])),
       line.unlisted ? '不在机构名单' : '',
     ]),
+    ...(summary.rejected ?? []).map((r) => ['', ...alsoRanks.map(() => ''), r.outlet, r.outletName, ...columns.map(() => ''), rejectedFileNote(r.errors)]),
     ...summary.missing.map((m) => ['', ...alsoRanks.map(() => ''), m.outlet, m.outletName, ...columns.map(() => ''), '未报送']),
     ['合计', ...alsoRanks.map(() => ''), summary.subBranch, '支行合计', ...columns.map((c) => formatSummaryValue(spec, c, summary.total[c.label])), ''],
   ];

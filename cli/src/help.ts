@@ -39,15 +39,19 @@ Checks a filled template and prints one line per finding: FILE address severity 
 `,
   fix: `pts fix FILE.xlsx --out FIXED.xlsx [--org ORG] [--as-of DATE]
 
-把校验提出的安全修正（30万→300000、Y→是、2026年12月8日→日期…）写入原工作簿的副本，保留格式。
-Writes the safe fixes validate proposes into a copy of the workbook, keeping its formatting.
+把校验提出的安全修正（30万→300000、Y→是、2026年12月8日→日期、被改写或删除的合计公式→模板公式…）写入
+原工作簿的副本，只改被修正的单元格，保留格式和工作表保护；打开时表格会重新计算合计。
+Writes the safe fixes validate proposes (30万 → 300000, Y → 是, a typed-over or deleted total → the
+template's formula…) into a copy of the workbook: only the fixed cells change, formatting and sheet
+protection stay, and the spreadsheet recalculates the totals when it opens the file.
 
 退出码 / exit: 0 修正后无错误 / no errors left, 1 仍有错误 / errors remain, 2 文件无法使用 / file unusable
 `,
   summary: `pts summary FILES... --org ORG [--from D --to D] [--dense] [--json] [--out FILE.xlsx] [--as-of DATE]
 
-校验多个已填写的文件并按模板汇总排名；有错误的文件会列出并不计入汇总。
-Validates many filled files and prints the ranked summary; files with errors are reported and left out.
+校验多个已填写的文件并按模板汇总排名；有错误的文件列为“有错误（n 处）”，不计入排名，也不算未报送。
+Validates many filled files and prints the ranked summary; a file with errors is listed as 有错误 with its
+error count (JSON: "rejected"), left out of the ranking and not counted as 未报送.
 
   --org FILE       机构文件 / organisation file (required)
   --from, --to     期间（日或月），默认为文件覆盖的期间 / period, default the span of the files

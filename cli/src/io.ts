@@ -65,7 +65,9 @@ export function parseDay(option: string, value: string): string {
 
 /**
  * Progress on stderr for commands that take more than a second: steps are only remembered at first;
- * once a second has passed, the current step and every later one are printed.
+ * once a second has passed, the step running at that moment and every later one are printed, each
+ * once, with the time it started (the timer cannot fire while a step works synchronously, so the
+ * crossing is also noticed at the next step).
  */
 export interface Progress {
   step(text: string): void;
@@ -74,19 +76,23 @@ export interface Progress {
 
 export function startProgress(output: CliOutput, thresholdMs = 1000): Progress {
   const started = Date.now();
-  let current: string | undefined;
+  let current: { text: string; at: number; printed: boolean } | undefined;
   let printing = false;
-  const print = (text: string) => output.err(`… ${text} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  const timer = setTimeout(() => {
+  const print = (step: { text: string; at: number; printed: boolean }) => {
+    step.printed = true;
+    output.err(`… ${step.text} (${((step.at - started) / 1000).toFixed(1)} s)`);
+  };
+  const startPrinting = () => {
     printing = true;
-    if (current) print(current);
-  }, thresholdMs);
+    if (current && !current.printed) print(current);
+  };
+  const timer = setTimeout(startPrinting, thresholdMs);
   timer.unref();
   return {
     step(text) {
-      current = text;
-      if (!printing && Date.now() - started >= thresholdMs) printing = true;
-      if (printing) print(text);
+      if (!printing && Date.now() - started >= thresholdMs) startPrinting();
+      current = { text, at: Date.now(), printed: false };
+      if (printing) print(current);
     },
     done() {
       clearTimeout(timer);

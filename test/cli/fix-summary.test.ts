@@ -34,6 +34,24 @@ describe('pts fix', () => {
     expect(revalidated.code).toBe(0);
   });
 
+  it("restores the template's formula of a typed-over total and says so", async () => {
+    // Prepare: D3 有效邀约 typed over with 7 (one effective invitation below).
+    const { dir, orgFile } = makeWorkDir();
+    const file = await writeFilledInvite(dir, 'typed-over.xlsx', { header: inviteHeader('3301001'), rows: [inviteRow('王五', true)], cells: { D3: 7 } });
+    const before = await runPts(['validate', file, '--org', orgFile, '--as-of', '2026-12-01', '--json']);
+    const fixed = join(dir, 'typed-over-fixed.xlsx');
+    // Act
+    const result = await runPts(['fix', file, '--out', fixed, '--org', orgFile, '--as-of', '2026-12-01']);
+    // Assess
+    expect(JSON.parse(before.stdout).findings.map((f: { address: string; code: string; fix: unknown }) => [f.address, f.code, f.fix])).toEqual([
+      ['邀约明细!D3', 'computed-cell-overwritten', '=COUNTIF(K5:K504,"是")'],
+    ]);
+    expect(result.stdout).toContain(`${fixed} 邀约明细!D3 fixed 7 -> =COUNTIF(K5:K504,"是")`);
+    expect(result.code).toBe(0);
+    const grid = await readWorkbook(readFileSync(fixed));
+    expect(grid.sheets[0].formulas![2][3]).toBe('COUNTIF(K5:K504,"是")');
+  });
+
   it('exits 1 when errors remain that no safe fix can mend', async () => {
     const { dir, orgFile } = makeWorkDir();
     const file = await writeFilledInvite(dir, 'b.xlsx', { header: inviteHeader('3301001'), rows: [inviteRow('王五', false, { E: '中端客户', O: '1.5万' })] });
@@ -46,7 +64,7 @@ describe('pts fix', () => {
 
 describe('pts summary', () => {
   async function threeOutletFiles(dir: string) {
-    // 3301001: 1 effective; 3301002: 2 effective; 3301003: a sheet with an error (left out, so 未报送).
+    // 3301001: 1 effective; 3301002: 2 effective; 3301003: a sheet with an error (left out of the ranking, listed 有错误).
     return [
       await writeFilledInvite(dir, '001.xlsx', { header: inviteHeader('3301001'), rows: [inviteRow('王五', true), inviteRow('赵六', false)] }),
       await writeFilledInvite(dir, '002.xlsx', { header: inviteHeader('解放路网点'), rows: [inviteRow('钱七', true), inviteRow('孙八', true)] }),
@@ -54,19 +72,20 @@ describe('pts summary', () => {
     ];
   }
 
-  it('prints the ranked table, reports the files with errors and leaves them out', async () => {
+  it('prints the ranked table and lists a file with errors as 有错误 with its error count, not as 未报送', async () => {
     const { dir, orgFile } = makeWorkDir();
     const files = await threeOutletFiles(dir);
     const result = await runPts(['summary', ...files, '--org', orgFile, '--as-of', '2026-12-01']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/003\.xlsx.*left out of the summary/);
+    expect(result.stderr).toMatch(/003\.xlsx：有 1 处错误，列为“有错误”，不计入排名.*left out of the ranking/);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toContain('支行 3301  2026-12-01');
     expect(lines[1]).toMatch(/^排名\s+代码\s+名称\s+邀约人次\s+有效邀约/);
     expect(lines[3]).toMatch(/^\s*1\s+3301002\s+解放路网点\s+2\s+2\s/);
     expect(lines[3]).toContain('13.33%');
     expect(lines[4]).toMatch(/^\s*2\s+3301001\s+城东支行营业部\s+2\s+1\s/);
-    expect(lines[5]).toMatch(/3301003\s+庆春路网点.*未报送$/);
+    expect(lines[5]).toMatch(/3301003\s+庆春路网点\s+有错误（1 处）$/);
+    expect(result.stdout).not.toContain('未报送');
     expect(lines[6]).toMatch(/^合计\s+3301\s+支行合计\s+4\s+3\s/);
   });
 
@@ -89,6 +108,28 @@ describe('pts summary', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['汇总', '明细']);
     expect(workbook.getWorksheet('汇总')!.getCell('B5').value).toBe('3301002');
     expect(workbook.getWorksheet('明细')!.getCell('F5').value).toBe('138****8000');
+  });
+
+  it('lists the files with errors in "rejected" of --json and as 有错误（n 处） in the --out workbook', async () => {
+    // Prepare: 3301003's sheet has two errors.
+    const { dir, orgFile } = makeWorkDir();
+    const files = await threeOutletFiles(dir);
+    files[2] = await writeFilledInvite(dir, '003.xlsx', { header: inviteHeader('3301003'), rows: [inviteRow('周九', true, { E: '中端客户', I: '飞鸽' })] });
+    const out = join(dir, 'summary.xlsx');
+    // Act
+    const result = await runPts(['summary', ...files, '--org', orgFile, '--as-of', '2026-12-01', '--json', '--out', out]);
+    // Assess
+    expect(result.code).toBe(1);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.rejected).toEqual([{ outlet: '3301003', outletName: '庆春路网点', file: files[2], errors: 2 }]);
+    expect(summary.missing).toEqual([]);
+    expect(summary.outlets.map((o: { outlet: string }) => o.outlet)).toEqual(['3301002', '3301001']);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.getWorksheet('汇总')!;
+    const row7 = sheet.getRow(7);
+    expect([row7.getCell(2).value, row7.getCell(3).value]).toEqual(['3301003', '庆春路网点']);
+    expect(row7.getCell(sheet.getRow(4).cellCount).value).toBe('有错误（2 处）');
   });
 
   it('takes the period from --from and --to', async () => {

@@ -30,3 +30,22 @@ describe('startProgress', () => {
     expect(output.errLines[2]).toMatch(/done/);
   });
 });
+
+describe('startProgress while a step works synchronously', () => {
+  it('prints the step running when the threshold passed and every later one, each once', async () => {
+    // Prepare
+    const output = recordingOutput();
+    const progress = startProgress(output, 30);
+    // Act: 1/2 blocks the event loop past the threshold (as reading and validating a big file does).
+    progress.step('1/2 a.xlsx');
+    const until = Date.now() + 60;
+    while (Date.now() < until) {
+      // busy: the timer cannot fire
+    }
+    progress.step('2/2 b.xlsx');
+    await sleep(60); // the timer gets its turn now
+    progress.done();
+    // Assess
+    expect(output.errLines.map((line) => line.replace(/ \(\d+\.\d s\)$/, ''))).toEqual(['… 1/2 a.xlsx', '… 2/2 b.xlsx', '… 完成 / done']);
+  });
+});

@@ -8,11 +8,12 @@ import type { TemplateRegistry } from '../../../shared/src/spec/template-registr
 import type { TemplateSpec } from '../../../shared/src/spec/schema';
 import type { SheetValidation } from '../../../shared/src/validation/types';
 import { applySafeFixes } from '../../../shared/src/validation/apply-safe-fixes';
+import { isFormulaFix } from '../../../shared/src/validation/is-formula-fix';
 import { validateWorkbook } from '../../../shared/src/validation/validate-workbook';
 import { WorkbookUnusableError } from '../../../shared/src/validation/workbook-unusable-error';
 import type { CellWrite, HighlightCell, HostFailure, WorkbookHost } from '../excel/workbook-host';
 import { isoDayToSerial } from '../sheets/excel-dates';
-import { DATE_FORMAT, planSequenceNumbers, sequenceOf } from '../sheets/plan-template-sheet';
+import { columnFormat, DATE_FORMAT, planSequenceNumbers, sequenceOf } from '../sheets/plan-template-sheet';
 
 export interface CheckFailure {
   ok: false;
@@ -37,11 +38,18 @@ export function highlightsFor(sheetName: string, findings: Finding[]): Highlight
   return [...byCell].map(([cell, severity]) => ({ cell, severity }));
 }
 
-/** The value a fix writes into a cell of the given spec: ISO dates as Excel serials, texts as text. */
+/**
+ * What a fix writes into a cell of the given spec: ISO dates as Excel serials, texts as text, and a
+ * restored template formula (isFormulaFix) as a formula, in the column's number format.
+ */
 export function fixWrite(spec: TemplateSpec, finding: Finding): CellWrite | null {
   if (finding.fix === null || finding.row === undefined || finding.column === undefined) return null;
   const cell = `${finding.column}${finding.row}`;
   const column = spec.columns.find((c) => c.col === finding.column);
+  if (isFormulaFix(finding)) {
+    const format = finding.row >= spec.firstDataRow && column ? columnFormat(column) : undefined;
+    return { cell, value: null, formula: finding.fix, ...(format ? { numberFormat: format } : {}) };
+  }
   const header = spec.headerFields.find((h) => h.valueCell === cell);
   const type = column?.type ?? header?.type;
   if (type === 'date' && typeof finding.fix === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(finding.fix)) {

@@ -181,6 +181,11 @@ export class MemoryWorkbook implements WorkbookHost {
     const { sheet, read } = active.value;
     const update = decide(read);
     for (const w of update.writes ?? []) {
+      if (w.formula !== undefined) {
+        this.put(sheet, w.cell, { numberFormat: w.numberFormat ?? 'General' });
+        this.put(sheet, w.cell, { formula: w.formula, value: null });
+        continue;
+      }
       const format = isFormulaLikeText(w.value) ? '@' : w.numberFormat;
       if (format) this.put(sheet, w.cell, { numberFormat: format });
       this.put(sheet, w.cell, { value: w.value });

@@ -176,6 +176,12 @@ export class OfficeWorkbook implements WorkbookHost {
   private static queueWrites(sheet: Excel.Worksheet, writes: CellWrite[]): void {
     for (const write of writes) {
       const range = sheet.getRange(write.cell);
+      if (write.formula !== undefined) {
+        // A formula typed into a text-formatted cell stays text: give the cell its number format first.
+        range.numberFormat = [[write.numberFormat ?? 'General']];
+        range.formulas = [[write.formula]];
+        continue;
+      }
       if (isFormulaLikeText(write.value)) range.numberFormat = [['@']];
       else if (write.numberFormat) range.numberFormat = [[write.numberFormat]];
       range.values = [[write.value ?? '']];

@@ -37,12 +37,14 @@ export interface HighlightCell {
   severity: 'error' | 'warning';
 }
 
-/** A value written into one cell of the active sheet (a safe fix, a 序号). */
+/** A value written into one cell of the active sheet (a safe fix, a 序号), or a formula (a restored template formula). */
 export interface CellWrite {
   cell: string;
   value: CellValue;
   /** Number format for the cell, e.g. 'yyyy-mm-dd' for a date serial. */
   numberFormat?: string;
+  /** A formula to write instead of `value` (`=IF(N5>0,P5/N5,"")`): written as a formula, never as text. */
+  formula?: string;
 }
 
 /** What an action decides after reading the active sheet; written back in one more round trip. */

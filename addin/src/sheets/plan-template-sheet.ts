@@ -4,6 +4,7 @@
  */
 import type { Column, TemplateSpec } from '../../../shared/src/spec/schema';
 import type { CellValue } from '../../../shared/src/grid/types';
+import { templateFormulaAt } from '../../../shared/src/spec/template-formula-at';
 import type { ColumnPlan, SequencePlan, TemplateSheetPlan } from '../excel/workbook-host';
 import { columnNumber, parseCellAddress } from './addresses';
 import { isoDayToSerial } from './excel-dates';
@@ -19,7 +20,7 @@ export const DATE_FORMAT = 'yyyy-mm-dd';
 export const MONTH_FORMAT = 'yyyy-mm';
 const MONEY_FORMAT = '#,##0.00';
 
-function columnFormat(column: Column): string | undefined {
+export function columnFormat(column: Column): string | undefined {
   switch (column.type) {
     case 'date':
       return DATE_FORMAT;
@@ -90,8 +91,9 @@ export function planTemplateSheet(spec: TemplateSpec, options: PlanTemplateSheet
   for (const computed of spec.computedCells) {
     place(cells, computed.labelCell, computed.label);
     boldRanges.push(computed.labelCell);
-    const formula = computed.formula.replaceAll('{first}', String(first)).replaceAll('{last}', String(last));
-    formulas[computed.valueCell] = formula.startsWith('=') ? formula : `=${formula}`;
+    const cell = parseCellAddress(computed.valueCell);
+    const formula = cell ? templateFormulaAt(spec, cell.row, cell.col) : null;
+    if (formula) formulas[computed.valueCell] = formula;
   }
   for (const column of spec.columns) place(cells, `${column.col}${spec.headerRow}`, column.label);
   const lastCol = spec.columns.reduce((m, c) => Math.max(m, columnNumber(c.col)), 1);
@@ -115,11 +117,7 @@ export function planTemplateSheet(spec: TemplateSpec, options: PlanTemplateSheet
     const list = columnList(column);
     if (list) plan.list = list;
     if (column.formula) {
-      const f = column.formula;
-      plan.formulas = Array.from({ length: last - first + 1 }, (_, i) => {
-        const text = f.replaceAll('{r}', String(first + i));
-        return text.startsWith('=') ? text : `=${text}`;
-      });
+      plan.formulas = Array.from({ length: last - first + 1 }, (_, i) => templateFormulaAt(spec, first + i, column.col) ?? '');
     }
     return plan;
   });

@@ -4,7 +4,7 @@ import { validateWorkbook } from '../../../shared/src/validation/validate-workbo
 import { writeFixesToWorkbook } from '../../../shared/src/xlsx/write-fixes-to-workbook';
 import { CliError, EXIT_OK, EXIT_SHEET_ERRORS } from '../cli-error';
 import { checkFile, readWorkbookFile, templateRegistry } from '../check-file';
-import { formatFindingCounts, formatFindingLine } from '../format';
+import { findingWidth, formatFindingCounts, formatFindingLines } from '../format';
 import { parseDay, readOrganisation, startProgress, todayInShanghai, writeOutputFile, type CliOutput } from '../io';
 import { parseCommandArgs, requireOption } from '../parse-command-args';
 
@@ -33,7 +33,7 @@ export async function runFix(args: string[], output: CliOutput, now: Date): Prom
 
   for (const finding of applied) output.out(`${out} ${finding.address} fixed ${String(finding.value)} -> ${String(finding.fix)}`);
   output.out(`已应用 ${applied.length} 处安全修正，写入 ${out} / applied ${applied.length} safe fix(es), wrote ${out}`);
-  for (const finding of recheck.findings.filter((f) => f.severity === 'error')) output.err(formatFindingLine(out, finding));
+  for (const finding of recheck.findings.filter((f) => f.severity === 'error')) for (const line of formatFindingLines(out, finding, findingWidth())) output.err(line);
   output.err(`${out}：${formatFindingCounts(recheck.findings)}`);
   return recheck.hasErrors ? EXIT_SHEET_ERRORS : EXIT_OK;
 }

@@ -1,9 +1,9 @@
 import type { RankingKind, TemplateSpec } from '../../../shared/src/spec/schema';
-import { summariseSubmissions, type SubmissionRows } from '../../../shared/src/summary';
+import { addRejectedFiles, summariseSubmissions, type RejectedFileEntry, type SubmissionRows } from '../../../shared/src/summary';
 import { writeSummaryWorkbook } from '../../../shared/src/xlsx/write-summary-workbook';
 import { CliError, EXIT_OK, EXIT_SHEET_ERRORS, EXIT_UNUSABLE } from '../cli-error';
 import { checkFile, type CheckedFile } from '../check-file';
-import { formatFindingCounts, formatSummaryTable } from '../format';
+import { formatSummaryTable } from '../format';
 import { parseDay, readOrganisation, startProgress, todayInShanghai, writeOutputFile, type CliOutput } from '../io';
 import { parseCommandArgs, requireOption } from '../parse-command-args';
 
@@ -28,6 +28,8 @@ export async function runSummary(args: string[], output: CliOutput, now: Date): 
   let spec: TemplateSpec | undefined;
   /** One submission per unit and period: a later file for the same outlet and day replaces the earlier one. */
   const submissions = new Map<string, SubmissionRows & { file: string }>();
+  /** Files whose sheets have errors: listed as 有错误 with their error count, not as 未报送. */
+  const rejected: RejectedFileEntry[] = [];
   for (const [index, file] of files.entries()) {
     progress.step(`${index + 1}/${files.length} ${file}`);
     let checked: CheckedFile;
@@ -46,13 +48,15 @@ export async function runSummary(args: string[], output: CliOutput, now: Date): 
       exitCode = EXIT_UNUSABLE;
       continue;
     }
+    const unit = validation.unitCode ?? headerText(validation.spec, validation.header, 'unit');
+    const period = headerText(validation.spec, validation.header, 'period');
     if (validation.hasErrors) {
-      output.err(`${file}：${formatFindingCounts(validation.findings)}；有错误，未计入汇总（pts validate 查看）/ has errors, left out of the summary (see pts validate)`);
+      const errors = validation.findings.filter((f) => f.severity === 'error').length;
+      output.err(`${file}：有 ${errors} 处错误，列为“有错误”，不计入排名（pts validate 查看）/ ${errors} error(s): listed as 有错误, left out of the ranking (see pts validate)`);
+      rejected.push({ unit: unit ?? null, period: period ?? null, file, errors });
       exitCode = Math.max(exitCode, EXIT_SHEET_ERRORS);
       continue;
     }
-    const unit = validation.unitCode ?? headerText(validation.spec, validation.header, 'unit');
-    const period = headerText(validation.spec, validation.header, 'period');
     if (!unit || !period) {
       output.err(`${file}：缺少网点或期间，未计入汇总 / no unit or period in the header, left out of the summary`);
       exitCode = Math.max(exitCode, EXIT_SHEET_ERRORS);
@@ -69,10 +73,10 @@ export async function runSummary(args: string[], output: CliOutput, now: Date): 
     throw new CliError('没有可汇总的文件', 'no file could be summarised');
   }
 
-  const periods = [...submissions.values()].map((s) => s.period).sort();
+  const periods = [...[...submissions.values()].map((s) => s.period), ...rejected.flatMap((r) => (r.period === null ? [] : [r.period]))].sort();
   const from = values.from ?? periods[0] ?? values.to ?? asOf;
   const to = values.to ?? (values.from !== undefined ? values.from : periods[periods.length - 1] ?? from);
-  const summary = summariseSubmissions(spec, organisation, [...submissions.values()], { from, to, ranking });
+  const summary = addRejectedFiles(summariseSubmissions(spec, organisation, [...submissions.values()], { from, to, ranking }), organisation, rejected);
 
   if (values.out !== undefined) {
     progress.step(`写入 / writing ${values.out}`);

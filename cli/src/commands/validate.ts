@@ -1,7 +1,7 @@
 import type { Organisation } from '../../../shared/src/org/schema';
 import { EXIT_OK, EXIT_SHEET_ERRORS, CliError } from '../cli-error';
 import { checkFile } from '../check-file';
-import { formatFindingCounts, formatFindingLine } from '../format';
+import { findingWidth, formatFindingCounts, formatFindingLines } from '../format';
 import { parseDay, readOrganisation, startProgress, todayInShanghai, type CliOutput } from '../io';
 import { parseCommandArgs } from '../parse-command-args';
 
@@ -24,7 +24,7 @@ export async function runValidate(args: string[], output: CliOutput, now: Date):
   if (values.json) {
     output.out(JSON.stringify({ file, template: validation.template, findings: validation.findings }, null, 2));
   } else {
-    for (const finding of validation.findings) output.out(formatFindingLine(file, finding));
+    for (const finding of validation.findings) for (const line of formatFindingLines(file, finding, findingWidth())) output.out(line);
     output.err(`${file}：${formatFindingCounts(validation.findings)}`);
   }
   return validation.hasErrors ? EXIT_SHEET_ERRORS : EXIT_OK;

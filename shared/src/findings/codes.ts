@@ -177,15 +177,15 @@ export const findingCodes = {
   },
   'computed-cell-overwritten': {
     severity: 'error',
-    description: 'A computed cell holds a typed value (or nothing) instead of its formula.',
+    description: "A computed cell holds a typed value (or nothing) instead of its formula; the safe fix writes the template's formula back.",
     messages: {
       default: {
-        zh: '{address}（{label}）应为公式计算，现为手工输入“{value}”',
-        en: '{address} ({label}) must be computed by its formula, found the typed value "{value}"',
+        zh: '{address}（{label}）应为公式计算，现为手工输入“{value}”；可恢复模板公式 {fix}',
+        en: '{address} ({label}) must be computed by its formula, found the typed value "{value}"; the template formula {fix} can be restored',
       },
       removed: {
-        zh: '{address}（{label}）的公式被删除',
-        en: '{address} ({label}): its formula has been removed',
+        zh: '{address}（{label}）的公式被删除；可恢复模板公式 {fix}',
+        en: '{address} ({label}): its formula has been removed; the template formula {fix} can be restored',
       },
     },
   },
@@ -230,6 +230,16 @@ export const findingCodes = {
       default: {
         zh: '{address}：模板 {template} 版本 {version} 已过期，当前版本为 {currentVersion}',
         en: '{address}: template {template} version {version} is outdated; the current version is {currentVersion}',
+      },
+    },
+  },
+  'template-sheet-renamed': {
+    severity: 'error',
+    description: 'The template sheet was found by its identity and layout under another name than the template gives it.',
+    messages: {
+      default: {
+        zh: '{address}：工作表名称“{value}”与模板不符，应为“{expected}”（已按模板标识识别为 {template}），请勿重命名模板工作表',
+        en: '{address}: the sheet is named "{value}" instead of "{expected}" (recognised as template {template} by its identity); do not rename the template sheet',
       },
     },
   },

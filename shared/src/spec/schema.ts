@@ -161,7 +161,7 @@ export const summarySpecSchema = z.object({
   /** Which organisation list the summary lines are: outlets, or workplaces and outlets. */
   units: z.enum(['outlets', 'outletsAndWorkplaces']),
   columns: z.array(summaryColumnSchema).min(1),
-  /** The label ranked by, descending; empty values rank last without a rank. */
+  /** The label ranked by, descending; empty values rank last, sharing the rank after every non-empty one. */
   rankBy: z.string(),
   /** Further rankings shown beside the main one (活动追踪: by 产出保费). */
   alsoRankBy: z.array(z.string()).default([]),

@@ -15,7 +15,7 @@ export const summaryLineSchema = z.object({
   outlet: z.string(),
   /** Its name as the organisation lists it; the code itself for a unit the organisation does not list. */
   outletName: z.string(),
-  /** Rank by the template's ranking label; null when that value is empty (listed after the ranked lines). */
+  /** Rank by the template's ranking label; an empty value ranks last, sharing the rank after the non-empty ones (null only in summaries made before that rule). */
   rank: rankSchema,
   /** Further ranks by label (活动追踪: { 产出保费: 3 }); present only for templates that have them. */
   ranks: z.record(z.string(), rankSchema).optional(),
@@ -25,6 +25,16 @@ export const summaryLineSchema = z.object({
 });
 
 export const missingUnitSchema = z.object({ outlet: z.string(), outletName: z.string() });
+
+/** A file given to the summary whose sheet has errors: not 未报送, not ranked, listed with its error count. */
+export const rejectedFileSchema = z.object({
+  /** Outlet (or workplace) code the sheet names; its own text when the organisation does not list it ('' when empty). */
+  outlet: z.string(),
+  outletName: z.string(),
+  file: z.string(),
+  /** How many error findings the sheet has. */
+  errors: z.number().int().nonnegative(),
+});
 
 export const consolidatedSummarySchema = z.object({
   /** Template id. */
@@ -41,9 +51,12 @@ export const consolidatedSummarySchema = z.object({
   missing: z.array(missingUnitSchema),
   /** The sub-branch line: sums of all units, rates and ratios recomputed from those sums. */
   total: summaryValuesSchema,
+  /** `pts summary` only: files given whose sheets have errors (有错误), left out of the ranking and not counted 未报送. */
+  rejected: z.array(rejectedFileSchema).optional(),
 });
 
 export type SummaryValues = z.infer<typeof summaryValuesSchema>;
 export type SummaryLine = z.infer<typeof summaryLineSchema>;
 export type MissingUnit = z.infer<typeof missingUnitSchema>;
+export type RejectedFile = z.infer<typeof rejectedFileSchema>;
 export type ConsolidatedSummary = z.infer<typeof consolidatedSummarySchema>;

@@ -7,5 +7,7 @@ export { summariseSubmissions, type SubmissionRows } from './summarise-submissio
 export { rankValues } from './rank-values';
 export { listExpectedUnits } from './list-expected-units';
 export { SummarySpecError } from './summary-spec-error';
+export { addRejectedFiles, type RejectedFileEntry } from './add-rejected-files';
+export { rejectedFileNote } from './rejected-file-note';
 export * from './consolidated-summary';
 export * from './unit-aggregate';

@@ -49,7 +49,8 @@ function compareCodes(a: string, b: string): number {
  *   is listed, ranked and counted in the total like the others, with its code as name and `unlisted: true`.
  *   A listed outlet reporting a template whose expected units are workplaces is listed the same way, unflagged.
  * - Ranking: `options.ranking`, else the spec's; descending on unrounded values; ties and unranked lines in
- *   code order; empty values (a ratio over 0, a rate without target) get rank null and come last.
+ *   code order; empty values (a ratio over 0, an average of no rows, a rate without target) come last, all
+ *   sharing the rank after the non-empty ones (see `rankValues`).
  */
 export function summariseAggregates(
   spec: TemplateSpec,

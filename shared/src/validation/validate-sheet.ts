@@ -5,6 +5,7 @@ import type { LocalisedText } from '../findings/render-message';
 import type { Finding } from '../findings/types';
 import type { CellValue, SheetGrid } from '../grid/types';
 import type { TemplateSpec } from '../spec/schema';
+import { templateFormulaAt } from '../spec/template-formula-at';
 import { checkHeaderValues } from './_lib/check-header-values';
 import { checkLayout } from './_lib/check-layout';
 import { checkRowRules, type RowState, type RuleEnvironment } from './_lib/check-row-rules';
@@ -34,8 +35,9 @@ const checkRules = checkRowRules;
  *   the last filled row are the template's unused rows and say nothing; empty rows between
  *   filled rows are ignored with one `blank-row` notice per run of them.
  * - Computed cells and columns: judged only when the grid knows its formulas (`grid.formulas`);
- *   a cell without a formula where the spec has one is `computed-cell-overwritten`. The
- *   formula's text is not compared (other spreadsheet programs rewrite it).
+ *   a cell without a formula where the spec has one is `computed-cell-overwritten`, whose safe
+ *   fix is the template's formula (`=IF(N5>0,P5/N5,"")`, see isFormulaFix). The formula's text
+ *   is not compared (other spreadsheet programs rewrite it).
  * - Rules that need the organisation (header names, sale days) are skipped without one, with a
  *   single `org-rules-skipped` notice.
  * - The compiled form of a spec is cached per spec object: checking many sheets of one template
@@ -149,7 +151,7 @@ function checkDataRows(grid: SheetGrid, compiled: CompiledSpec, environment: Rul
   for (let rowIndex = firstDataIndex; rowIndex < values.length; rowIndex++) {
     if (filledRows[rowIndex - firstDataIndex] === 0) {
       if (rowCount > 0 && blankRunStart < 0) blankRunStart = rowIndex;
-      if (scan.knowsFormulas) checkUnfilledComputedCells(compiled.columns, grid, rowIndex, findings);
+      if (scan.knowsFormulas) checkUnfilledComputedCells(compiled, grid, rowIndex, findings);
       continue;
     }
     if (blankRunStart >= 0) {
@@ -212,6 +214,7 @@ function checkComputedCell(scan: RowScan, compiledColumn: CompiledColumn, raw: C
     scan.context.findings.push(
       createFinding('computed-cell-overwritten', scan.place, {
         value: blank ? null : raw,
+        fix: templateFormulaAt(scan.compiled.spec, scan.place.row, compiledColumn.letter),
         variant: blank ? 'removed' : 'default',
         slots: { label: compiledColumn.label },
       }),
@@ -279,18 +282,19 @@ function isFilledRow(fillingIndexes: readonly number[], rowValues: readonly Cell
 
 /** In a row that is not filled, a computed column holding a typed value has lost its formula. */
 function checkUnfilledComputedCells(
-  columns: readonly CompiledColumn[],
+  compiled: CompiledSpec,
   grid: SheetGrid,
   rowIndex: number,
   findings: Finding[],
 ): void {
-  for (const c of columns) {
+  for (const c of compiled.columns) {
     if (!c.computed) continue;
     const raw = grid.values[rowIndex]?.[c.index];
     if (!isBlankCell(raw) && !hasFormulaAt(grid, rowIndex, c.index)) {
       findings.push(
         createFinding('computed-cell-overwritten', { sheetName: grid.sheetName, row: rowIndex + 1, column: c.letter }, {
           value: raw ?? null,
+          fix: templateFormulaAt(compiled.spec, rowIndex + 1, c.letter),
           slots: { label: c.label },
         }),
       );

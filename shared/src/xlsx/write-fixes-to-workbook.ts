@@ -4,22 +4,36 @@ import type { TemplateSpec, ValueType } from '../spec/schema';
 import { toBuffer, toUint8Array } from './_lib/bytes';
 import { compactDataValidations } from './_lib/compact-data-validations';
 import { isoDayToDate } from './_lib/excel-date';
+import { normaliseProtectionFlags } from './_lib/normalise-protection-flags';
 import { NUMBER_FORMATS } from './_lib/styles';
+import { isFormulaFix } from '../validation/is-formula-fix';
 
 /**
  * Writes the fixes of findings (their `fix` values) into the workbook's own cells and returns the
- * new .xlsx bytes: styles, drop-downs, formulas, protection and the identity sheet stay as they were.
- * A date fix (`2026-12-08`) is written as a date; a cell without a date format then gets one.
+ * new .xlsx bytes: styles, drop-downs, formulas, protection and the identity sheet stay as they were
+ * (also the protection of a sheet LibreOffice saved, see normaliseProtectionFlags).
+ * A date fix (`2026-12-08`) is written as a date; a cell without a date format then gets one. A
+ * formula fix (isFormulaFix: the template's formula of a typed-over or emptied computed cell) is
+ * written as that formula.
+ * The totals' cached results were computed before the fix: the workbook is marked for full
+ * recalculation on load (Excel), and the formula cells of the fixed sheets lose their cached
+ * results, which every spreadsheet computes on load (LibreOffice ignores fullCalcOnLoad). Their
+ * formulas stay as they are.
  */
 export async function writeFixesToWorkbook(bytes: Uint8Array, spec: TemplateSpec, fixes: readonly Finding[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   // ExcelJS types its own `Buffer` (an ArrayBuffer); at run time it takes a Node Buffer.
-  await workbook.xlsx.load(toBuffer(bytes) as unknown as ExcelJS.Buffer);
+  await workbook.xlsx.load(toBuffer(await normaliseProtectionFlags(bytes)) as unknown as ExcelJS.Buffer);
+  workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   for (const finding of fixes) {
     if (finding.fix === null || finding.row === undefined || finding.column === undefined) continue;
     const sheet = workbook.getWorksheet(finding.address.slice(0, finding.address.lastIndexOf('!')));
     if (!sheet) continue;
     const cell = sheet.getCell(`${finding.column}${finding.row}`);
+    if (isFormulaFix(finding)) {
+      cell.value = { formula: finding.fix.replace(/^=/, ''), date1904: false };
+      continue;
+    }
     const day = valueTypeAt(spec, finding.column, finding.row) === 'date' && typeof finding.fix === 'string' ? isoDayToDate(finding.fix) : undefined;
     if (day) {
       cell.value = day;
@@ -28,8 +42,25 @@ export async function writeFixesToWorkbook(bytes: Uint8Array, spec: TemplateSpec
       cell.value = finding.fix;
     }
   }
-  for (const sheet of workbook.worksheets) compactDataValidations(sheet);
+  const fixedSheets = new Set(fixes.map((finding) => finding.address.slice(0, finding.address.lastIndexOf('!'))));
+  for (const sheet of workbook.worksheets) {
+    if (fixedSheets.has(sheet.name)) dropCachedResults(sheet);
+    compactDataValidations(sheet);
+  }
   return toUint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** Removes the cached result of every formula cell of the sheet, so that the next spreadsheet to open it computes it. */
+function dropCachedResults(sheet: ExcelJS.Worksheet): void {
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (cell.type !== ExcelJS.ValueType.Formula) return;
+      const value = cell.value as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
+      if (value.result === undefined) return;
+      const { result: _dropped, ...withoutResult } = value;
+      cell.value = withoutResult as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
+    });
+  });
 }
 
 function valueTypeAt(spec: TemplateSpec, column: string, row: number): ValueType | undefined {

@@ -4,6 +4,7 @@ import { isFormulaLikeText } from '../security/is-formula-like-text';
 import { maskPhoneColumns } from '../security/mask-phone-columns';
 import type { SummaryColumn, TemplateSpec } from '../spec/schema';
 import type { ConsolidatedSummary, SummaryValues } from '../summary/consolidated-summary';
+import { rejectedFileNote } from '../summary/rejected-file-note';
 import type { TypedRow, TypedValue } from '../validation/types';
 import { toUint8Array } from './_lib/bytes';
 import { isoDayToDate } from './_lib/excel-date';
@@ -27,7 +28,7 @@ const UNLISTED_NOTE = '不在机构名单';
 
 /**
  * Writes the consolidated summary as a formatted workbook: sheet 汇总 with the ranked table (ranked and
- * unranked lines, then 未报送 outlets, then the bold sub-branch total), and, when `rows` is given, sheet 明细
+ * unranked lines, then the files with errors as 有错误（n 处）, then 未报送 outlets, then the bold sub-branch total), and, when `rows` is given, sheet 明细
  * with the outlets' rows, phone numbers masked. Texts that a spreadsheet could take for a formula are
  * written as plain strings in a text-formatted cell (see shared/src/security/neutralise-formula-text.ts).
  */
@@ -67,7 +68,7 @@ function writeSummarySheet(sheet: Worksheet, spec: TemplateSpec, summary: Consol
     { header: `${unitWord(spec)}代码`, width: 12 },
     { header: `${unitWord(spec)}名称`, width: 20 },
     ...valueColumns.map((column) => ({ header: column.label, width: Math.max(10, column.label.length * 2 + 2), numFmt: summaryNumberFormat(spec, column) })),
-    { header: '备注', width: 14 },
+    { header: '备注', width: 16 },
   ];
 
   writeTitle(sheet, `${spec.title}汇总（支行 ${summary.subBranch}，${periodText(summary)}）`, [
@@ -87,6 +88,9 @@ function writeSummarySheet(sheet: Worksheet, spec: TemplateSpec, summary: Consol
       ...valuesOf(valueColumns, line.values),
       line.unlisted ? UNLISTED_NOTE : null,
     ]);
+  }
+  for (const rejected of summary.rejected ?? []) {
+    tableRows.push([null, ...alsoRanks.map(() => null), rejected.outlet, rejected.outletName, ...valueColumns.map(() => null), rejectedFileNote(rejected.errors)]);
   }
   for (const missing of summary.missing) {
     tableRows.push([null, ...alsoRanks.map(() => null), missing.outlet, missing.outletName, ...valueColumns.map(() => null), MISSING_NOTE]);
@@ -154,7 +158,7 @@ function writeTableRow(sheet: Worksheet, rowNumber: number, columns: readonly Ta
 }
 
 function writeRowsSheet(sheet: Worksheet, spec: TemplateSpec, summary: ConsolidatedSummary, units: readonly UnitRows[]): void {
-  const names = new Map([...summary.outlets, ...summary.missing].map((line) => [line.outlet, line.outletName]));
+  const names = new Map([...summary.outlets, ...summary.missing, ...(summary.rejected ?? [])].map((line) => [line.outlet, line.outletName]));
   const columns: TableColumn[] = [
     { header: `${unitWord(spec)}代码`, width: 12 },
     { header: `${unitWord(spec)}名称`, width: 20 },

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { DataValidation, Worksheet } from 'exceljs';
 import { IDENTITY_SHEET_NAME } from '../grid/types';
-import type { Column, HeaderField, TemplateSpec } from '../spec/schema';
+import type { HeaderField, TemplateSpec } from '../spec/schema';
+import { templateFormulaAt } from '../spec/template-formula-at';
 import { toUint8Array } from './_lib/bytes';
 import { isoDayToDate } from './_lib/excel-date';
 import {
@@ -45,7 +46,7 @@ export async function writeTemplateWorkbook(spec: TemplateSpec, options: WriteTe
   lockTopRows(sheet, spec);
   writeTitle(sheet, spec);
   writeHeaderFields(sheet, spec, options.header ?? {});
-  writeComputedCells(sheet, spec, lastDataRow);
+  writeComputedCells(sheet, spec);
   writeHeaderRow(sheet, spec);
   writeDataRows(sheet, spec, lastDataRow);
   addDropDowns(sheet, spec, lastDataRow);
@@ -109,16 +110,14 @@ function headerValue(field: HeaderField, given: string | number): string | numbe
   return given;
 }
 
-function writeComputedCells(sheet: Worksheet, spec: TemplateSpec, lastDataRow: number): void {
+function writeComputedCells(sheet: Worksheet, spec: TemplateSpec): void {
   for (const computed of spec.computedCells) {
     const label = sheet.getCell(computed.labelCell);
     label.value = computed.label;
     label.style = labelStyle();
     const value = sheet.getCell(computed.valueCell);
-    const formula = stripEquals(computed.formula)
-      .replaceAll('{first}', String(spec.firstDataRow))
-      .replaceAll('{last}', String(lastDataRow));
-    value.value = { formula, date1904: false };
+    const [, column, row] = /^([A-Z]+)(\d+)$/.exec(computed.valueCell) ?? [];
+    value.value = { formula: stripEquals(templateFormulaAt(spec, Number(row), column) ?? ''), date1904: false };
     value.style = formulaStyle(computed.label.includes('元') ? NUMBER_FORMATS.money : NUMBER_FORMATS.integer);
   }
 }
@@ -142,17 +141,13 @@ function writeDataRows(sheet: Worksheet, spec: TemplateSpec, lastDataRow: number
     for (const column of spec.columns) {
       const cell = row.getCell(column.col);
       if (column.formula) {
-        cell.value = { formula: columnFormula(column, r), date1904: false };
+        cell.value = { formula: stripEquals(templateFormulaAt(spec, r, column.col) ?? ''), date1904: false };
         cell.style = formulaStyles.get(column.col)!;
       } else {
         cell.style = inputStyles.get(column.col)!;
       }
     }
   }
-}
-
-function columnFormula(column: Column, row: number): string {
-  return stripEquals(column.formula ?? '').replaceAll('{r}', String(row));
 }
 
 /** Drop-down lists on every enum and 是/否 column over the issued data rows. */

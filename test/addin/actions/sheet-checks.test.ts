@@ -85,6 +85,31 @@ describe('fixActiveSheet', () => {
   });
 });
 
+describe('fixActiveSheet restoring a deleted formula', () => {
+  it("writes the template's formula back into a typed-over total (D3 有效邀约) and a typed-over 投入产出比 (Q5)", async () => {
+    // Prepare: D3 typed over with 3 on 邀约明细; Q5 typed over with 23.08 on 活动追踪.
+    const invite = await filledWorkbook();
+    invite.setValues('邀约明细', 'D3', [[3]]);
+    const activitySpec = registry.current('activity-tracking')!;
+    const activity = new MemoryWorkbook();
+    await activity.insertTemplateSheet(planTemplateSheet(activitySpec, { header: { unit: 'W01', reportMonth: '2026-12', submitter: '王主任' } }));
+    activity.setValues('活动追踪', 'Q5', [[23.08]]);
+    expect(invite.cell('邀约明细', 'D3')?.formula).toBeNull();
+
+    // Act
+    const invited = await fixActiveSheet(invite, registry, '2026-12-01');
+    const tracked = await fixActiveSheet(activity, registry, '2026-12-31');
+
+    // Assess
+    expect(invited.ok && invited.value.applied.map((f) => [f.address, f.fix])).toContainEqual(['邀约明细!D3', '=COUNTIF(K5:K504,"是")']);
+    expect([invite.cell('邀约明细', 'D3')?.formula, invite.cell('邀约明细', 'D3')?.value]).toEqual(['=COUNTIF(K5:K504,"是")', null]);
+    expect(invited.ok && invited.value.validation.findings.map((f) => f.code)).not.toContain('computed-cell-overwritten');
+    expect(tracked.ok && tracked.value.applied.map((f) => [f.address, f.fix])).toEqual([['活动追踪!Q5', '=IF(N5>0,P5/N5,"")']]);
+    const q5 = activity.cell('活动追踪', 'Q5');
+    expect([q5?.formula, q5?.value, q5?.numberFormat === '@']).toEqual(['=IF(N5>0,P5/N5,"")', null, false]);
+  });
+});
+
 describe('readForSubmission', () => {
   it('gives the workbook to send with its identity, and the check', async () => {
     const workbook = await filledWorkbook();

@@ -135,6 +135,17 @@ describe('OfficeWorkbook', () => {
       expect([cell.numberFormat, cell.value, cell.formula]).toEqual(['@', '=HYPERLINK("http://x")', null]);
     });
 
+    it('writes a restored template formula as a formula, in its number format, also over a text-formatted cell', async () => {
+      const { workbook, run } = createFakeExcel(['活动追踪']);
+      const cell = workbook.sheets[0].cell('Q', 5);
+      cell.numberFormat = '@';
+      cell.value = '23.08';
+      const host = new OfficeWorkbook(run);
+      await host.updateActiveSheet(() => ({ result: null, writes: [{ cell: 'Q5', value: null, formula: '=IF(N5>0,P5/N5,"")', numberFormat: '0.00' }] }));
+      expect([cell.numberFormat, cell.formula]).toEqual(['0.00', '=IF(N5>0,P5/N5,"")']);
+      expect(host.lastSyncCount).toBe(2);
+    });
+
     it('takes one sync when there is nothing to write', async () => {
       const { run } = createFakeExcel(['邀约明细']);
       const host = new OfficeWorkbook(run);

@@ -34,7 +34,7 @@ describe('rankValues', () => {
     expect(ranks).toEqual([1, 2, 2, 3]);
   });
 
-  it('gives a null value no rank and lets it push no other value down', () => {
+  it('ranks every empty value last, sharing the rank after the non-empty ones, without pushing them down', () => {
     // Prepare
     const values = [null, 4, 7, null, 4];
 
@@ -42,9 +42,17 @@ describe('rankValues', () => {
     const eq = rankValues(values, 'rank.eq');
     const dense = rankValues(values, 'dense');
 
+    // Assess: RANK.EQ 1, 2, 2 then 4 for both empty ones; dense 1, 2, 2 then 3.
+    expect(eq).toEqual([4, 2, 1, 4, 2]);
+    expect(dense).toEqual([3, 2, 1, 3, 2]);
+  });
+
+  it('gives no rank when no value is non-empty', () => {
+    // Act
+    const ranks = rankValues([null, null], 'rank.eq');
+
     // Assess
-    expect(eq).toEqual([null, 2, 1, null, 2]);
-    expect(dense).toEqual([null, 2, 1, null, 2]);
+    expect(ranks).toEqual([null, null]);
   });
 
   it('ranks a zero like any other number', () => {
@@ -77,7 +85,7 @@ describe('rankValues', () => {
     const ranks = rankValues(values, 'dense');
 
     // Assess
-    expect(ranks).toEqual([null, 1]);
+    expect(ranks).toEqual([2, 1]);
   });
 
   it('answers an empty list with an empty list', () => {

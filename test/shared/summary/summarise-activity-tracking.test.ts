@@ -43,7 +43,7 @@ describe('summariseSubmissions (活动追踪, one line per workplace or outlet a
     ]);
   });
 
-  it('leaves 投入产出比 empty when nothing was spent and lists that unit last without a rank, still ranked by 产出保费', () => {
+  it('leaves 投入产出比 empty when nothing was spent and ranks that unit last with a rank number, still ranked by 产出保费', () => {
     // Prepare
     const organisation = makeOrganisation({ workplaces });
     const submissions = [events('W01', [0, 9000]), events('W02', [1000, 2000]), events('W03', [1000, 1000])];
@@ -55,7 +55,31 @@ describe('summariseSubmissions (活动追踪, one line per workplace or outlet a
     expect(summary.outlets.map((line) => [line.outlet, line.rank, line.values['投入产出比'], line.ranks?.['产出保费']])).toEqual([
       ['W02', 1, 2, 2],
       ['W03', 2, 1, 3],
-      ['W01', null, null, 1],
+      ['W01', 3, null, 1],
+    ]);
+  });
+
+  it('ranks every unit with an empty 投入产出比 (nothing spent, or a sheet with no rows) last, sharing one rank, in code order', () => {
+    // Prepare
+    const organisation = makeOrganisation({ workplaces });
+    const submissions = [events('W04', [0, 500]), events('W01'), events('W02', [1000, 2000]), events('W03', [1000, 2000])];
+
+    // Act
+    const rankEq = summariseSubmissions(activityTracking, organisation, submissions, oneMonth);
+    const dense = summariseSubmissions(activityTracking, organisation, submissions, { ...oneMonth, ranking: 'dense' });
+
+    // Assess: RANK.EQ 1, 1, then 3 shared by both empty ratios; dense 1, 1, then 2.
+    expect(rankEq.outlets.map((line) => [line.outlet, line.rank, line.values['投入产出比']])).toEqual([
+      ['W02', 1, 2],
+      ['W03', 1, 2],
+      ['W01', 3, null],
+      ['W04', 3, null],
+    ]);
+    expect(dense.outlets.map((line) => [line.outlet, line.rank])).toEqual([
+      ['W02', 1],
+      ['W03', 1],
+      ['W01', 2],
+      ['W04', 2],
     ]);
   });
 

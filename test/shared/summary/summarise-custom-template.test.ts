@@ -64,7 +64,7 @@ describe('summariseSubmissions (a template defined by its spec alone)', () => {
         { outlet: '3301003', outletName: '城东支行西溪网点', rank: 1, ranks: { 拨打: 1 }, values: { 回访人数: 1, 拨打: 30, 接通: 24, 接通率: 0.8, 拨打达成率: 1.5 } },
         { outlet: '3301001', outletName: '城东支行营业部网点', rank: 2, ranks: { 拨打: 2 }, values: { 回访人数: 2, 拨打: 20, 接通: 10, 接通率: 0.5, 拨打达成率: 1 } },
         { outlet: '3301002', outletName: '城东支行东湖网点', rank: 2, ranks: { 拨打: 3 }, values: { 回访人数: 1, 拨打: 8, 接通: 4, 接通率: 0.5, 拨打达成率: 0.4 } },
-        { outlet: '3301004', outletName: '城东支行南星网点', rank: null, ranks: { 拨打: 4 }, values: { 回访人数: 1, 拨打: 0, 接通: 0, 接通率: null, 拨打达成率: 0 } },
+        { outlet: '3301004', outletName: '城东支行南星网点', rank: 3, ranks: { 拨打: 4 }, values: { 回访人数: 1, 拨打: 0, 接通: 0, 接通率: null, 拨打达成率: 0 } },
       ],
       missing: [5, 6, 7, 8, 9, 10].map((n) => ({ outlet: outletCode(n), outletName: makeOrganisation().outlets[n - 1].name })),
       total: { 回访人数: 5, 拨打: 58, 接通: 38, 接通率: 38 / 58, 拨打达成率: 58 / 200 },

@@ -62,7 +62,7 @@ describe('summariseSubmissions (销售评估, averages and shares per outlet)', 
     ]);
   });
 
-  it('leaves averages and shares empty for an outlet that sent a sheet with no rows, and does not rank it', () => {
+  it('leaves averages and shares empty for an outlet that sent a sheet with no rows, and ranks it last', () => {
     // Prepare
     const submissions = [
       { unit: outletCode(1), period: '2026-12-08', rows: [] },
@@ -75,7 +75,7 @@ describe('summariseSubmissions (销售评估, averages and shares per outlet)', 
     // Assess
     expect(summary.outlets.map((line) => [line.outlet, line.rank, line.values['评估人次'], line.values['平均总分'], line.values['可独立销售占比']])).toEqual([
       ['3301002', 1, 1, 8, 1],
-      ['3301001', null, 0, null, null],
+      ['3301001', 2, 0, null, null],
     ]);
   });
 

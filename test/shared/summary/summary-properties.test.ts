@@ -46,28 +46,32 @@ describe('summary properties', () => {
     );
   });
 
-  it('gives every value 1 + the number of values above it with RANK.EQ', () => {
+  it('gives every value 1 + the number of values above it with RANK.EQ, an empty one 1 + the number of non-empty ones', () => {
     fc.assert(
       fc.property(fc.array(fc.option(fc.integer({ min: -5, max: 5 }), { nil: null })), (values) => {
         // Act
         const ranks = rankValues(values, 'rank.eq');
 
         // Assess
-        const expected = values.map((value) => (value === null ? null : 1 + values.filter((other) => other !== null && other > value).length));
+        const nonEmpty = values.filter((other): other is number => other !== null);
+        const expected = values.map((value) =>
+          nonEmpty.length === 0 ? null : 1 + (value === null ? nonEmpty.length : nonEmpty.filter((other) => other > value).length),
+        );
         expect(ranks).toEqual(expected);
       }),
     );
   });
 
-  it('gives every value 1 + the number of distinct values above it with dense ranking', () => {
+  it('gives every value 1 + the number of distinct values above it with dense ranking, an empty one 1 + the distinct non-empty ones', () => {
     fc.assert(
       fc.property(fc.array(fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: null })), (values) => {
         // Act
         const ranks = rankValues(values, 'dense');
 
         // Assess
+        const nonEmpty = values.filter((other): other is number => other !== null);
         const expected = values.map((value) =>
-          value === null ? null : 1 + new Set(values.filter((other): other is number => other !== null && other > value)).size,
+          nonEmpty.length === 0 ? null : 1 + new Set(value === null ? nonEmpty : nonEmpty.filter((other) => other > value)).size,
         );
         expect(ranks).toEqual(expected);
       }),

@@ -1,4 +1,5 @@
 import { applySafeFixes } from '../../../shared/src/validation/apply-safe-fixes';
+import { activityHeader, activityRow, activityTracking } from './fixtures';
 import { validateSheet } from '../../../shared/src/validation/validate-sheet';
 import { inviteDaily as spec, inviteHeader, inviteRow, organisation } from './fixtures';
 import { buildGrid } from './grid-builder';
@@ -74,5 +75,35 @@ describe('applySafeFixes', () => {
     const grid = buildGrid(spec, { header: inviteHeader, rows: [{ ...inviteRow, K: 'Y' }] });
     const findings = validateSheet(grid, spec, options).findings.map((f) => ({ ...f, address: `其他!${f.column}${f.row}` }));
     expect(applySafeFixes(grid, findings).applied).toEqual([]);
+  });
+});
+
+describe('restoring a deleted or typed-over formula as a safe fix', () => {
+  const activityOptions = { asOf: '2026-12-31', organisation };
+
+  it("proposes the template's formula for Q5 投入产出比 and D3 有效邀约, still as errors (the sheet as sent is non-compliant)", () => {
+    // Prepare: Q5 typed over with 23.08; D3 emptied.
+    const activity = buildGrid(activityTracking, { header: activityHeader, rows: [{ ...activityRow, Q: 23.08 }], withoutFormulas: ['Q5'] });
+    const invite = buildGrid(spec, { header: inviteHeader, rows: [inviteRow], withoutFormulas: ['D3'] });
+    // Act
+    const [q5] = validateSheet(activity, activityTracking, activityOptions).findings;
+    const [d3] = validateSheet(invite, spec, options).findings;
+    // Assess
+    expect([q5.address, q5.code, q5.severity, q5.value, q5.fix]).toEqual(['活动追踪!Q5', 'computed-cell-overwritten', 'error', 23.08, '=IF(N5>0,P5/N5,"")']);
+    expect([d3.address, d3.code, d3.note, d3.fix]).toEqual(['邀约明细!D3', 'computed-cell-overwritten', 'removed', '=COUNTIF(K5:K504,"是")']);
+    expect(d3.message_zh).toBe('邀约明细!D3（有效邀约）的公式被删除；可恢复模板公式 =COUNTIF(K5:K504,"是")');
+  });
+
+  it('writes the formula back into the grid, empties the typed value, and the fixed grid validates clean', () => {
+    // Prepare
+    const grid = buildGrid(activityTracking, { header: activityHeader, rows: [{ ...activityRow, Q: 23.08 }, {}], withoutFormulas: ['Q5', 'B3'] });
+    const { findings } = validateSheet(grid, activityTracking, activityOptions);
+    // Act
+    const { grid: fixed, applied } = applySafeFixes(grid, findings);
+    // Assess
+    expect(applied.map((f) => f.address)).toEqual(['活动追踪!B3', '活动追踪!Q5']);
+    expect([fixed.formulas?.[4][16], fixed.values[4][16], fixed.formulas?.[2][1]]).toEqual(['=IF(N5>0,P5/N5,"")', null, '=COUNTA(B5:B504)']);
+    expect(grid.formulas?.[4][16]).toBeNull();
+    expect(validateSheet(fixed, activityTracking, activityOptions).findings).toEqual([]);
   });
 });

@@ -56,6 +56,41 @@ describe('validateWorkbook', () => {
     ]);
   });
 
+  it('finds a renamed template sheet by its identity and layout, with template-sheet-renamed', () => {
+    // Prepare: 邀约明细 renamed 邀约明细表; _pts_meta still names 邀约明细
+    const renamed = { ...inviteSheet, sheetName: '邀约明细表' };
+    const workbook: WorkbookGrid = {
+      sheets: [{ sheetName: '说明', values: [['请填写邀约明细']] }, renamed],
+      identities: [{ sheetName: '邀约明细', id: 'invite-daily', version: 1 }],
+    };
+    // Act
+    const result = validateWorkbook(workbook, registry, options);
+    // Assess
+    expect([result.template, result.hasErrors, result.rows.length, result.findings.map((f) => [f.address, f.code, f.severity])]).toEqual([
+      { id: 'invite-daily', version: 1 },
+      true,
+      1,
+      [['邀约明细表', 'template-sheet-renamed', 'error']],
+    ]);
+    expect(result.findings[0].message_zh).toContain('应为“邀约明细”');
+  });
+
+  it('finds a renamed sheet whose title was changed too by its header row', () => {
+    const retitled = { ...inviteSheet, sheetName: 'Sheet1', values: [['邀约表'], ...inviteSheet.values.slice(1)] };
+    const workbook: WorkbookGrid = { sheets: [retitled], identities: [{ sheetName: '邀约明细', id: 'invite-daily', version: 1 }] };
+    const result = validateWorkbook(workbook, registry, options);
+    expect(result.findings.map((f) => [f.address, f.code])).toEqual([
+      ['Sheet1', 'template-sheet-renamed'],
+      ['Sheet1!A1', 'incorrect-label'],
+    ]);
+  });
+
+  it('does not take an unrelated sheet for a renamed one: no-template-sheet naming the missing sheet', () => {
+    const workbook: WorkbookGrid = { sheets: [{ sheetName: 'Sheet1', values: [['随便写的']] }], identities: [{ sheetName: '邀约明细', id: 'invite-daily', version: 1 }] };
+    const error = caught(() => validateWorkbook(workbook, registry, options));
+    expect(error).toMatchObject({ code: 'no-template-sheet', message_zh: expect.stringContaining('模板标识所指的工作表（邀约明细）不在工作簿中') });
+  });
+
   it('throws unknown-template for an identity naming a template the registry does not know', () => {
     const workbook: WorkbookGrid = { sheets: [inviteSheet], identities: [{ sheetName: '邀约明细', id: 'weekly-report', version: 1 }] };
     const error = caught(() => validateWorkbook(workbook, registry, options));

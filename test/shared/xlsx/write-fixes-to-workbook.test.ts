@@ -37,6 +37,27 @@ describe('writeFixesToWorkbook', () => {
     expect(workbook.getWorksheet('_pts_meta')!.state).toBe('veryHidden');
   });
 
+  it("writes a restored formula as a formula (the template's, for a typed-over total)", async () => {
+    // Prepare: D3 有效邀约 typed over with 7.
+    const filled = await fillTemplate(inviteDaily, { header: { reportDate: '2026-12-01' }, rows: [{ B: '王五', K: '是' }], cells: { D3: 7 } });
+    const restore: Finding = {
+      code: 'computed-cell-overwritten',
+      severity: 'error',
+      address: '邀约明细!D3',
+      row: 3,
+      column: 'D',
+      value: 7,
+      message_zh: '',
+      message_en: '',
+      fix: '=COUNTIF(K5:K504,"是")',
+    };
+    // Act
+    const fixed = await writeFixesToWorkbook(filled, inviteDaily, [restore]);
+    // Assess
+    const grid = await readWorkbook(fixed);
+    expect([grid.sheets[0].formulas![2][3], grid.sheets[0].values[2][3]]).toEqual(['COUNTIF(K5:K504,"是")', null]);
+  });
+
   it('writes each drop-down back as one range, never as overlapping ones', async () => {
     const fixed = await writeFixesToWorkbook(await fillTemplate(inviteDaily, { rows: [{ K: 'Y' }] }), inviteDaily, [fixAt('K', 5, 'Y', '是')]);
     const xml = await (await JSZip.loadAsync(fixed)).file('xl/worksheets/sheet1.xml')!.async('string');

@@ -1,6 +1,7 @@
 import { createFinding } from '../../findings/create-finding';
 import type { Finding } from '../../findings/types';
 import type { CellValue, SheetGrid } from '../../grid/types';
+import { templateFormulaAt } from '../../spec/template-formula-at';
 import { columnLetters } from './cell-ref';
 import { isBlankCell } from './check-value';
 import type { CompiledSpec, LabelCheck } from './compile-spec';
@@ -11,7 +12,8 @@ const EMPTY_ROW: readonly CellValue[] = [];
 /**
  * Checks the sheet's structure: the labels of the title, the header block and the header row
  * (after trimming spaces), cells outside the layout in the header block and right of the header
- * row, and — when the grid knows its formulas — the formulas of the header block's computed cells.
+ * row, and — when the grid knows its formulas — the formulas of the header block's computed cells
+ * (a lost one carries the template's formula as its safe fix).
  */
 export function checkLayout(compiled: CompiledSpec, grid: SheetGrid, findings: Finding[]): void {
   const sheetName = grid.sheetName;
@@ -57,6 +59,7 @@ export function checkLayout(compiled: CompiledSpec, grid: SheetGrid, findings: F
     findings.push(
       createFinding('computed-cell-overwritten', { sheetName, row, column }, {
         value: blank ? null : raw,
+        fix: templateFormulaAt(compiled.spec, row, column),
         variant: blank ? 'removed' : 'default',
         slots: { label: computedCell.label },
       }),

@@ -95,10 +95,16 @@ export function checkRowRules(
   }
 }
 
-/** The cross-field-error of a broken rule, its message slots filled for the rule's kind. */
+/**
+ * The cross-field-error of a broken rule, its message slots filled for the rule's kind. Its value is
+ * the cell's as typed, except that a date (or month) Excel stores as a serial number is given as the
+ * day it names ('2026-12-05', not 46361): the serial means nothing to the reader.
+ */
 function crossFieldFinding(rule: CompiledRule, variant: string, row: RowState, environment: RuleEnvironment, place: FindingPlace): Finding {
+  const raw = row.raw[rule.index] ?? null;
+  const typed = row.typed[rule.index];
   return createFinding('cross-field-error', place, {
-    value: rule.kind === 'required-when' ? null : (row.raw[rule.index] ?? null),
+    value: rule.kind === 'required-when' ? null : typeof raw === 'number' && typeof typed === 'string' ? typed : raw,
     variant,
     severity: rule.severity,
     slots: ruleSlots(rule, row, environment),
