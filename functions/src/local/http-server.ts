@@ -47,7 +47,7 @@ function corsHeaders(req: IncomingMessage): Record<string, string> {
     'access-control-allow-origin': origin,
     'access-control-allow-methods': 'GET,POST,PUT,OPTIONS',
     'access-control-allow-headers': 'authorization,content-type,idempotency-key',
-    'access-control-expose-headers': 'content-disposition,idempotent-replayed',
+    'access-control-expose-headers': 'content-disposition,idempotent-replayed,retry-after',
     'access-control-max-age': '600',
     vary: 'origin',
   };

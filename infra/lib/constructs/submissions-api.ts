@@ -91,7 +91,7 @@ export class SubmissionsApi extends Construct {
         allowOrigins: [...props.corsOrigins],
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.OPTIONS],
         allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
-        exposeHeaders: ['Content-Disposition'],
+        exposeHeaders: ['Content-Disposition', 'Retry-After'],
         allowCredentials: false,
         maxAge: Duration.hours(1),
       },
