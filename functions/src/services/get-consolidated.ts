@@ -5,6 +5,7 @@
 import { checkConsolidatedRange, consolidatedQuerySchema } from '../../../shared/src/api/consolidated-query';
 import type { ConsolidatedView } from '../../../shared/src/api/consolidated-view';
 import { isoDateInShanghai } from '../../../shared/src/period/iso-date-in-shanghai';
+import { maskFindingPhones } from '../../../shared/src/security/mask-finding-phones';
 import { maskPhoneColumns } from '../../../shared/src/security/mask-phone-columns';
 import type { TemplateSpec } from '../../../shared/src/spec/schema';
 import { summariseAggregates } from '../../../shared/src/summary/summarise-aggregates';
@@ -57,7 +58,7 @@ export async function getConsolidated(
   // Duplicate customers go with the rows (the view that shows customers): the ranked summary alone stays one Query.
   if (withRows && caller.role !== 'outlet_head') {
     const duplicates = (await findDuplicateCustomers(deps, spec, organisation)).filter((d) => d.period >= keyOf(from) && d.period <= keyOf(to));
-    if (duplicates.length > 0) view.duplicates = duplicates;
+    if (duplicates.length > 0) view.duplicates = duplicates.map((d) => ({ ...d, finding: maskFindingPhones(d.finding, spec) }));
   }
   return { view, spec };
 }

@@ -1,5 +1,6 @@
 /** GET /submissions/{outlet}/{template}/{period}: the current version, its rows and findings. */
 import type { SubmissionView } from '../../../shared/src/api/submission-view';
+import { maskFindingPhones } from '../../../shared/src/security/mask-finding-phones';
 import { maskPhoneColumns } from '../../../shared/src/security/mask-phone-columns';
 import type { TypedRow } from '../../../shared/src/validation/types';
 import { findUnitSubBranch, getOrganisation } from '../adapters/org-store';
@@ -43,9 +44,11 @@ export async function getSubmission(deps: ServiceDeps, caller: Caller, params: {
   const organisation = await getOrganisation(deps.table, subBranch, deps.now().getTime());
   const duplicates = spec && organisation ? await findDuplicateCustomers(deps, spec, organisation) : [];
   const { response: _r, aggregate: _a, findings, attempt: _t, ...submission } = read;
+  const shown = [...findings, ...duplicates.filter((d) => d.outlet === params.outlet && d.period === params.period).map((d) => d.finding)];
   return {
     submission,
-    findings: [...findings, ...duplicates.filter((d) => d.outlet === params.outlet && d.period === params.period).map((d) => d.finding)],
+    // Only the sheet's own outlet head sees phone numbers in clear, in findings as in rows.
+    findings: ownOutlet ? shown : shown.map((finding) => maskFindingPhones(finding, spec)),
     rows: spec && !ownOutlet ? maskPhoneColumns(spec, rows) : rows,
   };
 }
