@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Context } from 'aws-lambda';
 import { localTokenRequestSchema, type LocalTokenAnswer } from '../../../shared/src/api/local-token-request';
+import { redactLogValue } from '../middleware/redact-log-value';
 import type { LocalSigner } from './local-token';
 import { matchRoute } from './routes';
 
@@ -75,7 +76,7 @@ export function createLocalApiServer(options: LocalApiOptions): Server {
   return createServer((req, res) => {
     handle(req, res, options).catch((error: unknown) => {
       // Whatever failed, the answer says nothing of the internals and the process goes on (the log keeps the reason).
-      console.error(JSON.stringify({ level: 'ERROR', message: 'local API request failed', path: safePathForLog(req.url), error: String((error as Error)?.name ?? 'Error') }));
+      console.error(JSON.stringify({ level: 'ERROR', message: 'local API request failed', path: redactLogValue('path', safePathForLog(req.url)), error: String((error as Error)?.name ?? 'Error') }));
       if (res.headersSent) {
         res.destroy();
         return;
