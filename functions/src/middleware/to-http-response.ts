@@ -41,6 +41,12 @@ export function isDependencyUnavailable(error: unknown): boolean {
   const e = error as { name?: unknown; code?: unknown; $metadata?: { httpStatusCode?: number }; $retryable?: unknown; cause?: unknown } | undefined;
   if (!e || typeof e !== 'object') return false;
   if (typeof e.name === 'string' && UNAVAILABLE_ERROR_NAMES.has(e.name)) return true;
+  // A transaction cancelled only because another one held its items (or throttling) may simply be sent again.
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  if (e.name === 'TransactionCanceledException' && Array.isArray(reasons)) {
+    const codes = reasons.map((reason) => reason?.Code ?? 'None').filter((code) => code !== 'None');
+    if (codes.length > 0 && codes.every((code) => code === 'TransactionConflict' || code === 'ThrottlingError' || code === 'ProvisionedThroughputExceeded')) return true;
+  }
   if (typeof e.code === 'string' && UNAVAILABLE_SOCKET_CODES.has(e.code)) return true;
   if (e.$retryable && e.$metadata) return true;
   const status = e.$metadata?.httpStatusCode;

@@ -84,8 +84,10 @@ describe('DynamoDB outage and busy answers', () => {
       isDependencyUnavailable(Object.assign(new Error('x'), { name: 'ValidationException', $metadata: { httpStatusCode: 400 } })),
       isDependencyUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' })),
       isDependencyUnavailable(Object.assign(new Error('x'), { name: 'ProvisionedThroughputExceededException', $metadata: { httpStatusCode: 400 } })),
+      isDependencyUnavailable(Object.assign(new Error('x'), { name: 'TransactionCanceledException', CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }] })),
+      isDependencyUnavailable(Object.assign(new Error('x'), { name: 'TransactionCanceledException', CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }] })),
     ];
     // Assess
-    expect(verdicts).toEqual([false, false, true, true]);
+    expect(verdicts).toEqual([false, false, true, true, true, false]);
   });
 });
