@@ -25,6 +25,8 @@ export interface LocalStackOptions {
   seed?: boolean;
   /** Serve the built task pane from here over https (PTS_PANE_PORT, default 3000). */
   paneDir?: string;
+  /** Told while DynamoDB Local starts (every 10 s, and when it retries). @default nothing */
+  onProgress?: (message: string) => void;
 }
 
 export interface LocalStack {
@@ -34,6 +36,8 @@ export interface LocalStack {
   paneUrl?: string;
   /** Whether this start wrote the demo data. */
   seeded: boolean;
+  /** What the user should know about this start (DynamoDB Local on all interfaces without a JDK). */
+  warnings: string[];
   close(): Promise<void>;
 }
 
@@ -48,7 +52,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   try {
     let dynamo: DynamoLocal | undefined;
     if (!options.dynamoEndpoint) {
-      dynamo = await startDynamoLocal({ dataDir: options.dataDir ? join(options.dataDir, 'dynamodb') : undefined });
+      dynamo = await startDynamoLocal({ dataDir: options.dataDir ? join(options.dataDir, 'dynamodb') : undefined, onProgress: options.onProgress });
       const started = dynamo;
       cleanups.push(() => started.close());
     }
@@ -103,7 +107,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       subbranch_manager: signer.sign({ role: 'subbranch_manager', subBranch: '3301' }),
       auditor: signer.sign({ role: 'auditor' }),
     };
-    return { apiUrl, tokens, paneUrl, seeded, close };
+    return { apiUrl, tokens, paneUrl, seeded, warnings: [...(dynamo?.warnings ?? [])], close };
   } catch (error) {
     await close();
     throw error;
