@@ -139,7 +139,8 @@ export async function startPaneServer(options: StartPaneServerOptions): Promise<
   const paneDir = options.paneDir ?? path.join(REPO_ROOT, 'dist', 'addin');
   if (!existsSync(path.join(paneDir, 'taskpane.html'))) {
     // The pane is not built yet: build it (esbuild, a few seconds) rather than serve nothing.
-    execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, stdio: 'inherit' });
+    // Quietly: its output would push the local stack's first screen away (a failure still throws with its text).
+    execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, stdio: 'pipe' });
   }
   const { cert, key } = ensureSelfSignedCertificate(options.certDir);
   const server = createHttpsServer({ cert, key }, (req, res) => {

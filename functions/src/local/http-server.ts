@@ -15,7 +15,20 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024; // API Gateway's own limit; the handler
 const ALLOWED_ORIGINS = new Set(['https://localhost:3000', 'https://127.0.0.1:3000']);
 const TEXT_TYPES = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/i;
 
+/** One line of the local stack's request log (JSON lines in .data/logs/api.log under `npm start`). */
+export interface LocalRequestLogEntry {
+  level: 'INFO' | 'WARN' | 'ERROR';
+  message: string;
+  method: string;
+  /** Path without the query string, phone numbers masked. */
+  path: string;
+  status: number;
+  ms: number;
+}
+
 export interface LocalApiOptions {
+  /** Told of every request once it is answered (and of every failure); never holds a query string, a token or a phone. */
+  requestLog?: (entry: LocalRequestLogEntry) => void;
   signer: LocalSigner;
   /** Defaults for POST /local/token when subBranch / outlet are left out. */
   defaults: { subBranch: string; outlet: string };
@@ -74,9 +87,14 @@ function lambdaContext(name: string, requestId: string): Context {
 
 export function createLocalApiServer(options: LocalApiOptions): Server {
   return createServer((req, res) => {
+    const started = Date.now();
+    const path = redactLogValue('path', safePathForLog(req.url)) as string;
+    res.once('finish', () =>
+      options.requestLog?.({ level: res.statusCode >= 500 ? 'ERROR' : 'INFO', message: 'request', method: req.method ?? 'GET', path, status: res.statusCode, ms: Date.now() - started }),
+    );
     handle(req, res, options).catch((error: unknown) => {
       // Whatever failed, the answer says nothing of the internals and the process goes on (the log keeps the reason).
-      console.error(JSON.stringify({ level: 'ERROR', message: 'local API request failed', path: redactLogValue('path', safePathForLog(req.url)), error: String((error as Error)?.name ?? 'Error') }));
+      options.requestLog?.({ level: 'ERROR', message: `request failed: ${String((error as Error)?.name ?? 'Error')}`, method: req.method ?? 'GET', path, status: 500, ms: Date.now() - started });
       if (res.headersSent) {
         res.destroy();
         return;
