@@ -2,6 +2,7 @@
 import type { SubmissionView } from '../../../shared/src/api/submission-view';
 import { maskFindingPhones } from '../../../shared/src/security/mask-finding-phones';
 import { maskPhoneColumns } from '../../../shared/src/security/mask-phone-columns';
+import { maskPhonesInText } from '../../../shared/src/security/mask-phones-in-text';
 import type { TypedRow } from '../../../shared/src/validation/types';
 import { findUnitSubBranch, getOrganisation } from '../adapters/org-store';
 import { getHead, queryRows, type SubmissionHead } from '../adapters/submission-store';
@@ -23,6 +24,12 @@ export async function readCurrentRows(deps: ServiceDeps, id: SubmissionId, head:
     current = again;
   }
   throw new Error(`rows of ${id.outlet}/${id.template}/${id.period} kept changing while read`);
+}
+
+/** A row of a template the registry no longer knows: without its phone columns, every mobile number written in a text is masked. */
+function maskPhonesInRow(row: TypedRow): TypedRow {
+  const values = Object.fromEntries(Object.entries(row.values).map(([col, value]) => [col, typeof value === 'string' ? maskPhonesInText(value) : value]));
+  return { ...row, values };
 }
 
 export async function getSubmission(deps: ServiceDeps, caller: Caller, params: { outlet: string; template: string; period: string }): Promise<SubmissionView> {
@@ -49,6 +56,6 @@ export async function getSubmission(deps: ServiceDeps, caller: Caller, params: {
     submission,
     // Only the sheet's own outlet head sees phone numbers in clear, in findings as in rows.
     findings: ownOutlet ? shown : shown.map((finding) => maskFindingPhones(finding, spec)),
-    rows: spec && !ownOutlet ? maskPhoneColumns(spec, rows) : rows,
+    rows: ownOutlet ? rows : spec ? maskPhoneColumns(spec, rows) : rows.map(maskPhonesInRow),
   };
 }
