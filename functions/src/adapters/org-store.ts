@@ -66,10 +66,35 @@ async function sendWithConflictRetries(table: TableRef, transactItems: TransactI
   }
 }
 
+/** Whether the stored file of `subBranch` lists `unit` (read consistently, not from the cache). */
+async function listsUnit(table: TableRef, subBranch: string, unit: string): Promise<boolean> {
+  const result = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: orgKey(subBranch), ConsistentRead: true }));
+  if (!result.Item) return false;
+  const file = organisationSchema.parse(result.Item.organisation);
+  return [...file.outlets, ...(file.workplaces ?? [])].some((u) => u.code === unit);
+}
+
+/** Deletes a lookup item that still names `owner` (whose file no longer lists the unit); a changed item is left alone. */
+async function releaseStaleUnit(table: TableRef, unit: string, owner: string): Promise<void> {
+  await table.doc
+    .send(
+      new DeleteCommand({
+        TableName: table.tableName,
+        Key: unitKey(unit),
+        ConditionExpression: 'subBranch = :owner',
+        ExpressionAttributeValues: { ':owner': owner },
+      }),
+    )
+    .catch((error: Error) => {
+      if (error.name !== 'ConditionalCheckFailedException') throw error;
+    });
+}
+
 /**
  * Stores an organisation with its index entries in one transaction; units dropped from the file lose their lookup item.
  * A unit that another sub-branch lists is never taken over: each `UNIT#` Put is conditional on naming no sub-branch or
  * this one, so of two racing files listing one outlet at most one gets it; the other gets UnitOfOtherSubBranchError.
+ * A lookup item whose sub-branch's file no longer lists the unit (left behind) does not block: it is released first.
  */
 export async function putOrganisation(table: TableRef, organisation: Organisation, updatedBy: string, updatedAt: string): Promise<void> {
   const previous = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: orgKey(organisation.code) }));
@@ -107,15 +132,25 @@ export async function putOrganisation(table: TableRef, organisation: Organisatio
   }
   for (let i = 0; i < items.length; i += TRANSACTION_ITEMS) {
     const chunk = items.slice(i, i + TRANSACTION_ITEMS);
-    try {
-      await sendWithConflictRetries(table, chunk);
-    } catch (error) {
-      const reasons = (error as { name?: string; CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-      if ((error as Error).name !== 'TransactionCanceledException' || !reasons) throw error;
-      const failed = reasons.findIndex((reason, index) => reason?.Code === 'ConditionalCheckFailed' && i + index < units.length);
-      if (failed < 0) throw error;
-      const unit = units[i + failed];
-      throw new UnitOfOtherSubBranchError(unit.code, unit.kind, (await ownerOf(table, unit.code)) ?? '?', organisation.code);
+    // A stale lookup item (its sub-branch's file no longer lists the unit) is released and the chunk sent again, a few times at most.
+    for (let released = 0; ; released++) {
+      try {
+        await sendWithConflictRetries(table, chunk);
+        break;
+      } catch (error) {
+        const reasons = (error as { name?: string; CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+        if ((error as Error).name !== 'TransactionCanceledException' || !reasons) throw error;
+        const failed = reasons.findIndex((reason, index) => reason?.Code === 'ConditionalCheckFailed' && i + index < units.length);
+        if (failed < 0) throw error;
+        const unit = units[i + failed];
+        const owner = await ownerOf(table, unit.code);
+        if (owner === undefined || owner === organisation.code) {
+          if (released >= 3) throw error;
+          continue; // changed meanwhile: the next try decides
+        }
+        if (released >= 3 || (await listsUnit(table, owner, unit.code))) throw new UnitOfOtherSubBranchError(unit.code, unit.kind, owner, organisation.code);
+        await releaseStaleUnit(table, unit.code, owner);
+      }
     }
   }
   const before = previous.Item ? organisationSchema.parse(previous.Item.organisation) : undefined;

@@ -3,6 +3,7 @@
  * nothing stored; of two racing files listing one new outlet, exactly one gets it (conditional writes).
  */
 import '../helpers/env';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { findUnitSubBranch, getOrganisation } from '../../../functions/src/adapters/org-store';
 import { setDefaultTable } from '../../../functions/src/adapters/dynamo';
 import { handler as putOrg } from '../../../functions/src/handlers/put-org';
@@ -63,6 +64,18 @@ describe('PUT /org/{subBranch}: outlets stay with their sub-branch', () => {
       expect([a, b].sort()).toEqual([200, 409]);
       expect(owner).toBe(a === 200 ? `81${round}` : `82${round}`);
     }
+  });
+
+  it('takes over a lookup item left behind by a sub-branch whose file no longer lists the outlet', async () => {
+    // Prepare: UNIT#7790001 names 3399, whose stored file lists only 3399001
+    await put(subBranchFile('3399', ['3399001', '7790001']));
+    await s.table.doc.send(
+      new PutCommand({ TableName: s.table.tableName, Item: { pk: 'ORG#3399', sk: 'ORG', organisation: subBranchFile('3399', ['3399001']), updatedAt: 'x', updatedBy: 'test' } }),
+    );
+    // Act
+    const result = await put(subBranchFile('7790', ['7790001']));
+    // Assess
+    expect([result.statusCode, await findUnitSubBranch(s.table, '7790001')]).toEqual([200, '7790']);
   });
 
   it('refuses with 400 a file that lists one code twice', async () => {
