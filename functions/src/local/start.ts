@@ -10,6 +10,7 @@
 import { mkdirSync, openSync, writeSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Role } from '../../../shared/src/api/caller-claims';
+import { redactLogValue } from '../middleware/redact-log-value';
 
 type WriteCallback = (error?: Error | null) => void;
 
@@ -48,12 +49,15 @@ async function main(): Promise<void> {
   process.env.POWERTOOLS_SERVICE_NAME ||= 'pts';
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ||= 'true';
   const terminal = redirectOutputTo(logFile);
-  process.on('uncaughtException', (error) => {
-    // Keep the reason where the logs are, tell the terminal in one line, and stop cleanly.
-    console.error(JSON.stringify({ level: 'ERROR', message: 'uncaught exception', error: error.name, stack: error.stack }));
-    terminal.err(`本地环境出错，详见 / local stack failed, see ${logFile}\n`);
-    process.exit(1);
-  });
+  // Last line of defence (the servers already turn every failure into an answer): no request may end the
+  // local stack, so a stray error is logged, told in one line, and the servers keep serving.
+  const keepServing = (kind: string) => (reason: unknown) => {
+    const error = reason instanceof Error ? reason : new Error(String(reason));
+    console.error(JSON.stringify({ level: 'ERROR', message: kind, error: error.name, stack: redactLogValue('stack', error.stack ?? '') }));
+    terminal.err(`本地环境内部错误（已记录，继续运行）/ local stack error (logged, still running): ${logFile}\n`);
+  };
+  process.on('uncaughtException', keepServing('uncaught exception'));
+  process.on('unhandledRejection', keepServing('unhandled rejection'));
 
   const { startLocalStack } = await import('./local-stack');
   const stack = await startLocalStack({
@@ -97,7 +101,7 @@ async function main(): Promise<void> {
 
 main().catch((error: Error) => {
   // Written before or after the redirect: process.stderr may be the log file; the terminal also gets one line.
-  console.error(JSON.stringify({ level: 'ERROR', message: 'local stack failed to start', error: error.message }));
+  console.error(JSON.stringify({ level: 'ERROR', message: 'local stack failed to start', error: redactLogValue('error', error.message) }));
   process.exitCode = 1;
   try {
     writeSync(2, `本地环境启动失败 / local stack failed to start: ${error.message}\n`);
