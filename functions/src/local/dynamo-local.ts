@@ -107,6 +107,8 @@ function startWatchdog(parentPid: number, childPid: number): ChildProcess {
 
 /** DynamoDB Local's own server, with its Jetty connector moved to 127.0.0.1 before it starts. */
 const LAUNCHER_CLASS = 'PtsDynamoLocalOnLoopback';
+/** Printed by the launcher when a DynamoDB Local version no longer lets it move the connector (it then starts on all interfaces). */
+const LOOPBACK_FAILED_MARKER = 'PTS-LOOPBACK-FAILED';
 const LAUNCHER_SOURCE = `import java.lang.reflect.Field;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
@@ -117,10 +119,14 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 public class ${LAUNCHER_CLASS} {
   public static void main(String[] args) throws Exception {
     DynamoDBProxyServer proxy = ServerRunner.createServerFromCommandLineArgs(args);
-    Field field = DynamoDBProxyServer.class.getDeclaredField("server");
-    field.setAccessible(true);
-    Server server = (Server) field.get(proxy);
-    for (Connector connector : server.getConnectors()) ((ServerConnector) connector).setHost("127.0.0.1");
+    try {
+      Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+      field.setAccessible(true);
+      Server server = (Server) field.get(proxy);
+      for (Connector connector : server.getConnectors()) ((ServerConnector) connector).setHost("127.0.0.1");
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      System.out.println("${LOOPBACK_FAILED_MARKER} " + e);
+    }
     proxy.start();
   }
 }
@@ -258,6 +264,10 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
   if (!attempt) throw new Error(`DynamoDB Local did not start (two tries): ${failures.join(' | ')}`);
 
   const { child, port, exitedPromise } = attempt;
+  const onLoopback = launcher !== undefined && !attempt.output().includes(LOOPBACK_FAILED_MARKER);
+  if (launcher && !onLoopback) {
+    warnings.push('此版本的 DynamoDB Local 无法限定在 127.0.0.1，它监听所有网络接口；请用防火墙限制端口 / this DynamoDB Local version could not be held to 127.0.0.1: it listens on all interfaces; firewall its port');
+  }
   const pid = child.pid as number;
   const killNow = (): void => {
     if (!attempt?.exited()) child.kill('SIGKILL');
@@ -267,7 +277,7 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
   return {
     endpoint: `http://127.0.0.1:${port}`,
     pid,
-    bind: launcher ? '127.0.0.1' : 'all-interfaces',
+    bind: onLoopback ? '127.0.0.1' : 'all-interfaces',
     warnings,
     async close() {
       process.removeListener('exit', killNow);
