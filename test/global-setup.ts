@@ -12,7 +12,11 @@ declare global {
 
 export default async function globalSetup(): Promise<void> {
   if (process.env.PTS_TEST_DYNAMODB_ENDPOINT) return;
-  const local = await startDynamoLocal();
+  const started = Date.now();
+  // Under load Java may take a while: say so rather than look stuck (the deadline and one retry are startDynamoLocal's).
+  const local = await startDynamoLocal({ onProgress: (message) => process.stderr.write(`[global-setup] ${message}\n`) });
+  if (Date.now() - started > 20_000) process.stderr.write(`[global-setup] DynamoDB Local answered after ${Math.round((Date.now() - started) / 1000)} s\n`);
+  for (const warning of local.warnings) process.stderr.write(`[global-setup] ${warning}\n`);
   globalThis.__PTS_DYNAMO_LOCAL__ = local;
   process.env.PTS_TEST_DYNAMODB_ENDPOINT = local.endpoint;
   const stop = (): void => {

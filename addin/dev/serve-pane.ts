@@ -88,11 +88,37 @@ function forwardToApi(apiUrl: string, req: IncomingMessage, res: ServerResponse)
       JSON.stringify({ code: 'api-unreachable', message_zh: '无法连接服务器', message_en: 'The API cannot be reached' }),
     );
   });
+  // A client that goes away mid-request must not throw either.
+  req.on('error', () => upstream.destroy());
+  res.on('error', () => upstream.destroy());
   req.pipe(upstream);
 }
 
+/** Answers a short JSON error (the pane's requests expect `{ code, message_zh, message_en }`). */
+function sendError(res: ServerResponse, status: number, code: string, messageZh: string, messageEn: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify({ code, message_zh: messageZh, message_en: messageEn }));
+}
+
+/** The decoded path, or undefined when a %-escape does not decode (`/%E0%A4%A`). */
+function decodePath(urlPath: string): string | undefined {
+  try {
+    return decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    return undefined;
+  }
+}
+
 function serveFile(paneDir: string, urlPath: string, res: ServerResponse): void {
-  const clean = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  const clean = decodePath(urlPath);
+  if (clean === undefined) {
+    sendError(res, 400, 'bad-path', '请求路径中的 % 转义无效', 'the request path holds an invalid % escape');
+    return;
+  }
   const relative = clean === '/' ? 'taskpane.html' : clean.replace(/^\/+/, '');
   const file = path.resolve(paneDir, relative);
   if (!file.startsWith(path.resolve(paneDir) + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
@@ -113,21 +139,27 @@ export async function startPaneServer(options: StartPaneServerOptions): Promise<
   const paneDir = options.paneDir ?? path.join(REPO_ROOT, 'dist', 'addin');
   if (!existsSync(path.join(paneDir, 'taskpane.html'))) {
     // The pane is not built yet: build it (esbuild, a few seconds) rather than serve nothing.
-    execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, stdio: 'inherit' });
+    // Quietly: its output would push the local stack's first screen away (a failure still throws with its text).
+    execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, stdio: 'pipe' });
   }
   const { cert, key } = ensureSelfSignedCertificate(options.certDir);
   const server = createHttpsServer({ cert, key }, (req, res) => {
-    const url = req.url ?? '/';
-    if (url === '/api' || url.startsWith('/api/')) {
-      forwardToApi(options.apiUrl, req, res);
-      return;
+    // No request may end the process: whatever a handler throws becomes an answer.
+    try {
+      const url = req.url ?? '/';
+      if (url === '/api' || url.startsWith('/api/')) {
+        forwardToApi(options.apiUrl, req, res);
+        return;
+      }
+      if (url.split('?')[0] === '/config.json') {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(JSON.stringify({ apiUrl: '/api', local: true }));
+        return;
+      }
+      serveFile(paneDir, url, res);
+    } catch {
+      sendError(res, 500, 'internal-error', '任务窗格服务器内部错误', 'internal error of the task pane server');
     }
-    if (url.split('?')[0] === '/config.json') {
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(JSON.stringify({ apiUrl: '/api', local: true }));
-      return;
-    }
-    serveFile(paneDir, url, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -31,7 +31,8 @@ export interface ApiRouteDefinition {
  * (the handler strips the extension); PUT /templates/{id}/{version} shares the path.
  */
 export const API_ROUTES: readonly ApiRouteDefinition[] = [
-  { method: 'GET', path: '/health', handlerName: 'get-health', description: 'GET /health: liveness', public: true, tableActions: [], memorySizeMb: 256, timeoutSeconds: 3 },
+  // GetItem of one key never written: /health says when the table cannot be reached (checked at most every 5 s per container).
+  { method: 'GET', path: '/health', handlerName: 'get-health', description: 'GET /health: liveness and table reachability', public: true, tableActions: ['GetItem'], memorySizeMb: 256, timeoutSeconds: 3 },
   {
     method: 'POST', path: '/submissions', handlerName: 'post-submission',
     description: 'POST /submissions: checks and stores an outlet sheet (JSON or .xlsx), idempotent',

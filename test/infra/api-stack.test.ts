@@ -162,7 +162,7 @@ describe('ApiStack', () => {
       const kmsOf = (handler: string): string[] =>
         statements.filter(({ policy }) => policy.startsWith(`${pascal(handler)}Role`)).flatMap(({ statement }) => actionsOf(statement)).filter((a) => a.startsWith('kms:'));
       expect(kmsOf('get-consolidated')).toEqual(['kms:Decrypt']);
-      expect(kmsOf('get-health')).toEqual([]);
+      expect(kmsOf('get-health')).toEqual(['kms:Decrypt']);
       expect(kmsOf('post-submission')).toEqual(expect.arrayContaining(['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']));
     });
 

@@ -74,7 +74,7 @@ describe('table grants of the functions', () => {
 
   it('finds the commands of the writers (the scan is not blind)', () => {
     expect(usedByHandler.get('post-submission')).toEqual(expect.arrayContaining(['BatchWriteItem', 'PutItem']));
-    expect(usedByHandler.get('get-health')).toEqual([]);
+    expect(usedByHandler.get('get-health')).toEqual(['GetItem']);
     expect(usedByHandler.get('sweep-attempts')).toEqual(expect.arrayContaining(['UpdateItem', 'BatchWriteItem']));
   });
 });

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Context } from 'aws-lambda';
 import { localTokenRequestSchema, type LocalTokenAnswer } from '../../../shared/src/api/local-token-request';
+import { redactLogValue } from '../middleware/redact-log-value';
 import type { LocalSigner } from './local-token';
 import { API_ROUTES } from '../../../infra/lib/api-routes';
 import { matchRoute } from './routes';
@@ -15,7 +16,20 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024; // API Gateway's own limit; the handler
 const ALLOWED_ORIGINS = new Set(['https://localhost:3000', 'https://127.0.0.1:3000']);
 const TEXT_TYPES = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/i;
 
+/** One line of the local stack's request log (JSON lines in .data/logs/api.log under `npm start`). */
+export interface LocalRequestLogEntry {
+  level: 'INFO' | 'WARN' | 'ERROR';
+  message: string;
+  method: string;
+  /** Path without the query string, phone numbers masked. */
+  path: string;
+  status: number;
+  ms: number;
+}
+
 export interface LocalApiOptions {
+  /** Told of every request once it is answered (and of every failure); never holds a query string, a token or a phone. */
+  requestLog?: (entry: LocalRequestLogEntry) => void;
   signer: LocalSigner;
   /** Defaults for POST /local/token when subBranch / outlet are left out. */
   defaults: { subBranch: string; outlet: string };
@@ -78,20 +92,70 @@ function lambdaContext(name: string, requestId: string, timeoutMs: number): Cont
 
 export function createLocalApiServer(options: LocalApiOptions): Server {
   return createServer((req, res) => {
-    handle(req, res, options).catch((error: Error) => json(res, 500, { code: 'internal-error', message_zh: '本地服务器错误', message_en: error.message }));
+    const started = Date.now();
+    const path = redactLogValue('path', safePathForLog(req.url)) as string;
+    res.once('finish', () =>
+      options.requestLog?.({ level: res.statusCode >= 500 ? 'ERROR' : 'INFO', message: 'request', method: req.method ?? 'GET', path, status: res.statusCode, ms: Date.now() - started }),
+    );
+    handle(req, res, options).catch((error: unknown) => {
+      // Whatever failed, the answer says nothing of the internals and the process goes on (the log keeps the reason).
+      options.requestLog?.({ level: 'ERROR', message: `request failed: ${String((error as Error)?.name ?? 'Error')}`, method: req.method ?? 'GET', path, status: 500, ms: Date.now() - started });
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      json(res, 500, { code: 'internal-error', message_zh: '服务器内部错误，请稍后重试', message_en: 'internal server error, please retry later' });
+    });
   });
+}
+
+/** The path of a request for a log line: no query string (it may hold anything), at most 200 characters. */
+function safePathForLog(url: string | undefined): string {
+  return (url ?? '/').split('?')[0].slice(0, 200);
+}
+
+/** True when every %-escape of the path decodes (`/%E0%A4%A` does not: a 400, never a thrown URIError). */
+function isDecodablePath(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split('/')) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A JSON body, or undefined when the text is not JSON (an empty body is `{}`). */
+function parseJsonBody(text: string): unknown {
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: LocalApiOptions): Promise<void> {
   const cors = corsHeaders(req);
   const method = req.method ?? 'GET';
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    return json(res, 400, { code: 'bad-path', message_zh: '请求路径无效', message_en: 'the request path is not valid' }, cors);
+  }
+  if (!isDecodablePath(url.pathname)) {
+    return json(res, 400, { code: 'bad-path', message_zh: '请求路径中的 % 转义无效', message_en: 'the request path holds an invalid % escape' }, cors);
+  }
   if (method === 'OPTIONS') return send(res, 204, '', cors);
   const body = await readBody(req);
   if (body === 'too-large') return json(res, 413, { code: 'payload-too-large', message_zh: '请求内容过大', message_en: 'request body too large' }, cors);
 
   if (method === 'POST' && url.pathname === '/local/token') {
-    const parsed = localTokenRequestSchema.safeParse(JSON.parse(body.toString('utf8') || '{}'));
+    const tokenBody = parseJsonBody(body.toString('utf8'));
+    if (tokenBody === undefined) {
+      return json(res, 400, { code: 'bad-request', message_zh: '请求内容不是有效的 JSON', message_en: 'the request body is not valid JSON' }, cors);
+    }
+    const parsed = localTokenRequestSchema.safeParse(tokenBody);
     if (!parsed.success) return json(res, 400, { code: 'bad-request', message_zh: '角色无效', message_en: 'role must be outlet_head, subbranch_manager or auditor' }, cors);
     const request = { ...parsed.data };
     if (request.role !== 'auditor') request.subBranch ??= options.defaults.subBranch;

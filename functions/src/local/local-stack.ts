@@ -10,7 +10,7 @@ import { createTableIfMissing } from '../adapters/create-table';
 import { createDynamoClient, setDefaultTable, type TableRef } from '../adapters/dynamo';
 import type { Role } from '../../../shared/src/api/caller-claims';
 import { startDynamoLocal, type DynamoLocal } from './dynamo-local';
-import { createLocalApiServer } from './http-server';
+import { createLocalApiServer, type LocalApiOptions } from './http-server';
 import { createLocalSigner } from './local-token';
 import { seedDemo } from './seed-demo';
 
@@ -25,6 +25,12 @@ export interface LocalStackOptions {
   seed?: boolean;
   /** Serve the built task pane from here over https (PTS_PANE_PORT, default 3000). */
   paneDir?: string;
+  /** Told while DynamoDB Local starts (every 10 s, and when it retries). @default nothing */
+  onProgress?: (message: string) => void;
+  /** Told of every API request once answered (`npm start` writes them to .data/logs/api.log). @default nothing */
+  requestLog?: LocalApiOptions['requestLog'];
+  /** Table name. @default 'pts-local' (PTS_TABLE_NAME) */
+  tableName?: string;
 }
 
 export interface LocalStack {
@@ -34,6 +40,8 @@ export interface LocalStack {
   paneUrl?: string;
   /** Whether this start wrote the demo data. */
   seeded: boolean;
+  /** What the user should know about this start (DynamoDB Local on all interfaces without a JDK). */
+  warnings: string[];
   close(): Promise<void>;
 }
 
@@ -48,12 +56,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   try {
     let dynamo: DynamoLocal | undefined;
     if (!options.dynamoEndpoint) {
-      dynamo = await startDynamoLocal({ dataDir: options.dataDir ? join(options.dataDir, 'dynamodb') : undefined });
+      dynamo = await startDynamoLocal({ dataDir: options.dataDir ? join(options.dataDir, 'dynamodb') : undefined, onProgress: options.onProgress });
       const started = dynamo;
       cleanups.push(() => started.close());
     }
     const endpoint = options.dynamoEndpoint ?? (dynamo as DynamoLocal).endpoint;
-    const table: TableRef = { doc: createDynamoClient(endpoint), tableName: LOCAL_TABLE_NAME };
+    const table: TableRef = { doc: createDynamoClient(endpoint), tableName: options.tableName ?? process.env.PTS_TABLE_NAME ?? LOCAL_TABLE_NAME };
     await createTableIfMissing(table.doc, table.tableName);
     process.env.TABLE_NAME = table.tableName;
     process.env.DYNAMODB_ENDPOINT = endpoint;
@@ -64,7 +72,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const seeded = options.seed === false ? false : await seedDemo(table);
 
     const signer = createLocalSigner(options.dataDir);
-    const server = createLocalApiServer({ signer, defaults: { subBranch: '3301', outlet: '3301001' } });
+    const server = createLocalApiServer({ signer, defaults: { subBranch: '3301', outlet: '3301001' }, requestLog: options.requestLog });
     const port = options.apiPort ?? Number(process.env.PTS_API_PORT ?? 3001);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -79,6 +87,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     );
     const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
+    const warnings: string[] = [...(dynamo?.warnings ?? [])];
     let paneUrl: string | undefined;
     if (options.paneDir) {
       try {
@@ -94,7 +103,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         paneUrl = pane.url;
       } catch (error) {
         // The API is useful without the pane (CLI, curl): say why and go on.
-        console.warn(`任务窗格未启动 / task pane not started: ${(error as Error).message}`);
+        warnings.push(`任务窗格未启动 / task pane not started: ${(error as Error).message}`);
       }
     }
 
@@ -103,7 +112,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       subbranch_manager: signer.sign({ role: 'subbranch_manager', subBranch: '3301' }),
       auditor: signer.sign({ role: 'auditor' }),
     };
-    return { apiUrl, tokens, paneUrl, seeded, close };
+    return { apiUrl, tokens, paneUrl, seeded, warnings, close };
   } catch (error) {
     await close();
     throw error;

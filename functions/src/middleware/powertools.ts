@@ -5,6 +5,8 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import { redactLogValue } from './redact-log-value';
 
-export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'pts' });
+/** Every value of every log line passes `redactLogValue`: logs never hold a phone number or a token. */
+export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'pts', jsonReplacerFn: redactLogValue });
 export const metrics = new Metrics({ namespace: 'pts', serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'pts' });

@@ -8,6 +8,8 @@ import { queryAudit, type AuditRecord } from '../adapters/submission-store';
 import { requireRole, type Caller } from './caller';
 import type { ServiceDeps } from './deps';
 import { NotFoundError } from './errors';
+import { loadRegistry } from './load-registry';
+import { maskViewFindings } from './mask-view-findings';
 
 /** Findings that say the sheet departs from the issued template (as opposed to data warnings). */
 const NON_COMPLIANCE = new Set([
@@ -90,5 +92,6 @@ export async function getSubBranchAudit(deps: ServiceDeps, caller: Caller, date:
         .map((r) => ({ template: r.template, submittedAt: r.submittedAt, errorCount: r.errorCount, findings: r.findings })),
     };
   });
-  return { date, subBranch, name: organisation.name, outlets };
+  // Auditors are never the sheet's own outlet head: phone numbers in findings are masked (PIPL).
+  return maskViewFindings({ date, subBranch, name: organisation.name, outlets }, await loadRegistry(deps));
 }

@@ -2,9 +2,10 @@
  * GET /consolidated and /consolidated.xlsx: the ranked summary of a sub-branch rebuilt from the
  * per-outlet aggregates (one Query); rows on request, with the duplicate customers for managers and auditors.
  */
-import { consolidatedQuerySchema } from '../../../shared/src/api/consolidated-query';
+import { checkConsolidatedRange, consolidatedQuerySchema } from '../../../shared/src/api/consolidated-query';
 import type { ConsolidatedView } from '../../../shared/src/api/consolidated-view';
 import { isoDateInShanghai } from '../../../shared/src/period/iso-date-in-shanghai';
+import { maskFindingPhones } from '../../../shared/src/security/mask-finding-phones';
 import { maskPhoneColumns } from '../../../shared/src/security/mask-phone-columns';
 import type { TemplateSpec } from '../../../shared/src/spec/schema';
 import { summariseAggregates } from '../../../shared/src/summary/summarise-aggregates';
@@ -12,7 +13,7 @@ import { getOrganisation } from '../adapters/org-store';
 import { queryHeads } from '../adapters/submission-store';
 import { canReadSubBranch, forbiddenScope, type Caller } from './caller';
 import type { ServiceDeps } from './deps';
-import { NotFoundError } from './errors';
+import { BadRequestError, NotFoundError } from './errors';
 import { findDuplicateCustomers } from './find-duplicate-customers';
 import { readCurrentRows } from './get-submission';
 import { loadRegistry } from './load-registry';
@@ -25,12 +26,15 @@ export async function getConsolidated(
 ): Promise<{ view: ConsolidatedView; spec: TemplateSpec }> {
   const query = consolidatedQuerySchema.parse(rawQuery);
   if (!canReadSubBranch(caller, query.subBranch)) throw forbiddenScope(`支行 ${query.subBranch} / sub-branch ${query.subBranch}`);
+  // The range is checked before anything is read: a reversed or huge range is a 400, not a failed Query or a day list.
+  const from = query.from ?? isoDateInShanghai(deps.now());
+  const to = query.to ?? from;
+  const rangeProblem = checkConsolidatedRange(from, to);
+  if (rangeProblem) throw new BadRequestError(rangeProblem.code, rangeProblem.message_zh, rangeProblem.message_en);
   const organisation = await getOrganisation(deps.table, query.subBranch, deps.now().getTime());
   if (!organisation) throw new NotFoundError(`支行 ${query.subBranch} 尚无机构文件`, `sub-branch ${query.subBranch} has no organisation file`);
   const spec = (await loadRegistry(deps)).current(query.template);
   if (!spec) throw new NotFoundError(`没有模板 ${query.template}`, `no template ${query.template}`);
-  const from = query.from ?? isoDateInShanghai(deps.now());
-  const to = query.to ?? from;
   const keyOf = (p: string) => (spec.period === 'month' ? p.slice(0, 7) : p);
   const heads = await queryHeads(deps.table, organisation.code, spec.id, keyOf(from), keyOf(to));
   const summary = summariseAggregates(
@@ -54,7 +58,7 @@ export async function getConsolidated(
   // Duplicate customers go with the rows (the view that shows customers): the ranked summary alone stays one Query.
   if (withRows && caller.role !== 'outlet_head') {
     const duplicates = (await findDuplicateCustomers(deps, spec, organisation)).filter((d) => d.period >= keyOf(from) && d.period <= keyOf(to));
-    if (duplicates.length > 0) view.duplicates = duplicates;
+    if (duplicates.length > 0) view.duplicates = duplicates.map((d) => ({ ...d, finding: maskFindingPhones(d.finding, spec) }));
   }
   return { view, spec };
 }

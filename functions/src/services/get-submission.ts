@@ -1,6 +1,8 @@
 /** GET /submissions/{outlet}/{template}/{period}: the current version, its rows and findings. */
 import type { SubmissionView } from '../../../shared/src/api/submission-view';
+import { maskFindingPhones } from '../../../shared/src/security/mask-finding-phones';
 import { maskPhoneColumns } from '../../../shared/src/security/mask-phone-columns';
+import { maskPhonesInText } from '../../../shared/src/security/mask-phones-in-text';
 import type { TypedRow } from '../../../shared/src/validation/types';
 import { findUnitSubBranch, getOrganisation } from '../adapters/org-store';
 import { getHead, queryRows, type SubmissionHead } from '../adapters/submission-store';
@@ -24,6 +26,12 @@ export async function readCurrentRows(deps: ServiceDeps, id: SubmissionId, head:
   throw new SubmissionBusyError();
 }
 
+/** A row of a template the registry no longer knows: without its phone columns, every mobile number written in a text is masked. */
+function maskPhonesInRow(row: TypedRow): TypedRow {
+  const values = Object.fromEntries(Object.entries(row.values).map(([col, value]) => [col, typeof value === 'string' ? maskPhonesInText(value) : value]));
+  return { ...row, values };
+}
+
 export async function getSubmission(deps: ServiceDeps, caller: Caller, params: { outlet: string; template: string; period: string }): Promise<SubmissionView> {
   if (caller.role === 'outlet_head' && caller.outlet !== params.outlet) throw forbiddenScope(`网点 ${params.outlet} / outlet ${params.outlet}`);
   const subBranch = await findUnitSubBranch(deps.table, params.outlet);
@@ -43,9 +51,11 @@ export async function getSubmission(deps: ServiceDeps, caller: Caller, params: {
   const organisation = await getOrganisation(deps.table, subBranch, deps.now().getTime());
   const duplicates = spec && organisation ? await findDuplicateCustomers(deps, spec, organisation) : [];
   const { response: _r, aggregate: _a, findings, attempt: _t, ...submission } = read;
+  const shown = [...findings, ...duplicates.filter((d) => d.outlet === params.outlet && d.period === params.period).map((d) => d.finding)];
   return {
     submission,
-    findings: [...findings, ...duplicates.filter((d) => d.outlet === params.outlet && d.period === params.period).map((d) => d.finding)],
-    rows: spec && !ownOutlet ? maskPhoneColumns(spec, rows) : rows,
+    // Only the sheet's own outlet head sees phone numbers in clear, in findings as in rows.
+    findings: ownOutlet ? shown : shown.map((finding) => maskFindingPhones(finding, spec)),
+    rows: ownOutlet ? rows : spec ? maskPhoneColumns(spec, rows) : rows.map(maskPhonesInRow),
   };
 }

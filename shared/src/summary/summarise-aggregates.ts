@@ -1,4 +1,6 @@
 import type { Organisation } from '../org/schema';
+import { countDays } from '../period/count-days';
+import { listMonths } from '../period/list-months';
 import { listPeriods } from '../period/list-periods';
 import type { RankingKind, TemplateSpec } from '../spec/schema';
 import { computeSummaryValues } from './compute-summary-values';
@@ -60,7 +62,8 @@ export function summariseAggregates(
 ): ConsolidatedSummary {
   const from = normalisePeriod(spec.period, options.from);
   const to = normalisePeriod(spec.period, options.to);
-  const periods = listPeriods(spec.period, from, to);
+  // Counted by arithmetic for days: a long range must not build a list of every day.
+  const periodCount = spec.period === 'day' ? countDays(from, to) : listMonths(from, to).length;
   const ranking = options.ranking ?? spec.summary.ranking;
 
   const knownUnits = [...organisation.outlets, ...(organisation.workplaces ?? [])];
@@ -79,7 +82,7 @@ export function summariseAggregates(
   }
 
   const dailyTargets: Record<string, number> = { ...spec.targets, ...(organisation.targets[spec.id] ?? {}) };
-  const unitTargets = Object.fromEntries(Object.entries(dailyTargets).map(([label, target]) => [label, target * periods.length]));
+  const unitTargets = Object.fromEntries(Object.entries(dailyTargets).map(([label, target]) => [label, target * periodCount]));
 
   const expected = listExpectedUnits(spec, organisation);
   const expectedCodes = new Set(expected.map((unit) => unit.code));
