@@ -177,6 +177,12 @@ export const templateSpecSchema = z
     sheetName: z.string().min(1).max(31),
     /** What one workbook covers: one day or one month per unit. */
     period: z.enum(['day', 'month']),
+    /**
+     * Which days a daily template is due (the audit): each day of the campaign's accumulation period
+     * (`campaign.from`..`campaign.to`, the default) or each of its sale days. Monthly templates are due
+     * by the month's last day whatever this says.
+     */
+    dueOn: z.enum(['campaign-days', 'sale-days']).default('campaign-days'),
     titleCell: cellRefSchema.default('A1'),
     headerFields: z.array(headerFieldSchema),
     computedCells: z.array(computedCellSchema).default([]),
