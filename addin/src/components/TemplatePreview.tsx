@@ -39,7 +39,8 @@ export function TemplatePreview({ spec }: TemplatePreviewProps) {
   const caption = t('specPreview', { sheet: plan.sheetName });
   return (
     <div>
-      <div className={styles.wrap}>
+      {/* Focusable so that keyboard users can scroll a wide template sideways. */}
+      <div className={styles.wrap} tabIndex={0} role="region" aria-label={caption}>
         <table className={styles.table}>
           <caption className={styles.caption}>{caption}</caption>
           <thead>
