@@ -1,5 +1,8 @@
 import '../helpers/env';
+import { setDefaultTable } from '../../../functions/src/adapters/dynamo';
+import { handler as getAudit } from '../../../functions/src/handlers/get-audit';
 import { getAuditOverview, getSubBranchAudit } from '../../../functions/src/services/get-audit';
+import { bodyOf, claimsFor, httpEvent, lambdaContext } from '../helpers/events';
 import { buildTemplateWorkbook } from '../../../functions/src/local/demo-data';
 import { submitWorkbook } from '../../../functions/src/services/submit-workbook';
 import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
@@ -24,6 +27,8 @@ describe('GET /audit per template', () => {
   let s: Scenario;
   beforeAll(async () => {
     s = await createScenario('audit-tpl');
+    process.env.TABLE_NAME = s.table.tableName;
+    setDefaultTable(s.table);
     s.clock.now = DEC_2;
     // 2026-12-02: three outlets send their 邀约明细 of the day; 3301004 sends only its monthly 活动追踪.
     for (const index of [0, 1, 2]) {
@@ -95,5 +100,21 @@ describe('GET /audit per template', () => {
   it('refuses an unknown template in Chinese, naming the parameter', async () => {
     // Act / Assess
     await expect(getAuditOverview(s.deps, auditor, '2026-12-02', { template: 'no-such' })).rejects.toMatchObject({ statusCode: 400, message_zh: '未知的模板：no-such（参数 template）' });
+  });
+
+  it('answers GET /audit?template= over HTTP with the template block alone', async () => {
+    // Act
+    const result = await getAudit(httpEvent({ path: '/audit', query: { date: '2026-12-02', subBranch: '3301', template: 'invite-daily' }, claims: claimsFor('auditor') }), lambdaContext);
+    // Assess
+    expect(result.statusCode).toBe(200);
+    const body = bodyOf(result) as { templates: { template: string; outlets: { outlet: string; reported: boolean }[] }[] };
+    expect(body.templates.map((t) => [t.template, t.outlets.filter((o) => o.reported).map((o) => o.outlet)])).toEqual([['invite-daily', ['3301001', '3301002', '3301003']]]);
+  });
+
+  it('answers an unknown template over HTTP with 400 and both languages', async () => {
+    // Act
+    const result = await getAudit(httpEvent({ path: '/audit', query: { date: '2026-12-02', template: 'no-such' }, claims: claimsFor('auditor') }), lambdaContext);
+    // Assess
+    expect([result.statusCode, bodyOf(result)]).toEqual([400, { code: 'unknown-template', message_zh: '未知的模板：no-such（参数 template）', message_en: 'unknown template: no-such (parameter template)' }]);
   });
 });
