@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { AuditLine, OutletAudit, TemplateOverviewBlock, TemplateSubBranchBlock } from '../../../shared/src/api/audit-view';
+import type { TemplateList } from '../../../shared/src/api/template-listing';
 import type { ApiClient } from '../api/api-client';
 import { useI18n } from '../i18n/I18nContext';
 import { shanghaiDay } from '../sheets/excel-dates';
@@ -50,7 +51,20 @@ export function AuditorPanel({ api }: AuditorPanelProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const { now, registry } = useServices();
-  const templates = registry.all.filter((s) => registry.current(s.id) === s);
+  // The templates to audit: the server's list (it knows versions published since this pane was built), else the pane's own.
+  const [templates, setTemplates] = useState<{ id: string; title: string; version: number }[]>(() =>
+    registry.all.filter((s) => registry.current(s.id) === s).map((s) => ({ id: s.id, title: s.title, version: s.version })),
+  );
+  useEffect(() => {
+    let live = true;
+    void api.getTemplates().then((answer) => {
+      const listed = answer.ok ? ((answer.value as Partial<TemplateList> | null)?.templates ?? []) : [];
+      if (live && listed.length > 0) setTemplates(listed.map((t) => ({ id: t.id, title: t.title, version: t.current })));
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
   const [date, setDate] = useState(() => shanghaiDay(now()));
   const [template, setTemplate] = useState('');
   const [subBranch, setSubBranch] = useState('');

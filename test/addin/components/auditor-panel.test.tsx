@@ -93,6 +93,22 @@ describe('AuditorPanel', () => {
     expect(await axeViolations(pane.container)).toEqual([]);
   });
 
+  it('offers the templates the server lists, a version published since the pane was built included', async () => {
+    // Prepare
+    const listing = {
+      templates: [
+        { id: 'invite-daily', title: '网点客户邀约每日明细表', sheetName: '邀约明细', period: 'day', current: 2, versions: [1, 2] },
+        { id: 'visit-log', title: '客户拜访记录表', sheetName: '拜访记录', period: 'day', current: 1, versions: [1] },
+      ],
+    };
+    await signInAsAuditor({ 'GET /templates': () => ({ status: 200, body: listing }) });
+    // Act
+    const select = await screen.findByLabelText('审计模板');
+    // Assess
+    await screen.findByRole('option', { name: '客户拜访记录表（v1）' });
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['当日应报的全部模板', '网点客户邀约每日明细表（v2）', '客户拜访记录表（v1）']);
+  });
+
   it('says so when no template is due that day', async () => {
     const pane = await signInAsAuditor({ 'GET /audit?date=2026-12-20': () => ({ status: 200, body: { date: '2026-12-20', subBranches: [], templates: [] } }) });
     fireEvent.change(await screen.findByLabelText('审计日期'), { target: { value: '2026-12-20' } });
