@@ -19,6 +19,7 @@ import type {
   TemplateSubBranchBlock,
 } from '../../../shared/src/api/audit-view';
 import { describeTemplateDue, type TemplateDue } from '../../../shared/src/audit/describe-template-due';
+import { listDueTemplates } from '../../../shared/src/audit/list-due-templates';
 import type { Organisation, OrgUnit } from '../../../shared/src/org/schema';
 import type { TemplateSpec } from '../../../shared/src/spec/schema';
 import { getOrganisation, listSubBranches } from '../adapters/org-store';
@@ -158,7 +159,7 @@ interface SubBranchBlocks {
 
 async function auditSubBranchBlocks(deps: ServiceDeps, organisation: Organisation, date: string, specs: readonly TemplateSpec[], onlyDue: boolean): Promise<SubBranchBlocks> {
   const records = await queryAudit(deps.table, organisation.code, date);
-  const dues = specs.map((spec) => describeTemplateDue(spec, organisation, date)).filter((d) => !onlyDue || d.due);
+  const dues = onlyDue ? listDueTemplates(specs, organisation, date) : specs.map((spec) => describeTemplateDue(spec, organisation, date));
   const blocks = await Promise.all(dues.map(async (due) => ({ due, outlets: await auditTemplateBlock(deps, organisation, due, records) })));
   return { organisation, records, blocks };
 }
