@@ -33,18 +33,22 @@ function horizontalOverflow(target: Page): Promise<number> {
   return target.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-/** Elements narrower than two characters that hold more than one line of text: the "one character per line" wrap. */
-function charPerLineCells(target: Page): Promise<string[]> {
-  return target.evaluate(() =>
-    [...document.querySelectorAll('main li, main td, main th, main dt, main dd')]
-      .filter((el) => {
-        const text = (el.textContent ?? '').trim();
-        const rect = el.getBoundingClientRect();
-        const lineHeight = parseFloat(getComputedStyle(el).lineHeight) || 20;
-        return text.length > 1 && rect.width > 0 && rect.height > lineHeight * 1.8 && rect.width < parseFloat(getComputedStyle(el).fontSize) * 2.2;
-      })
-      .map((el) => (el.textContent ?? '').trim()),
-  );
+/** Texts of the pane broken into lines of two characters or fewer: the "支/行, 33/01" wrap of a too-narrow column. */
+function charPerLineTexts(target: Page): Promise<string[]> {
+  return target.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').trim();
+      if (text.length < 2) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      // One client rect per line the text node is broken into.
+      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      if (lines >= 2 && text.length / lines <= 2) found.push(text);
+    }
+    return found;
+  });
 }
 
 async function axeViolations(target: Page): Promise<string[]> {
@@ -94,7 +98,7 @@ describe('the auditor pane at 320 px', () => {
     await page.screenshot({ path: path.join(artifacts, 'audit-overview-320px.png'), fullPage: true });
     expect(await cards.getByRole('listitem').first().textContent()).toMatch(/^城东支行3301已报 9\/10按时\d+迟报\d+不合规\d+被拒\d+$/);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    expect(await charPerLineCells(page)).toEqual([]);
+    expect(await charPerLineTexts(page)).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -104,7 +108,7 @@ describe('the auditor pane at 320 px', () => {
     await page.getByRole('region', { name: '未报送网点 · 网点客户邀约每日明细表' }).waitFor();
     await page.screenshot({ path: path.join(artifacts, 'audit-sub-branch-320px.png'), fullPage: true });
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    expect(await charPerLineCells(page)).toEqual([]);
+    expect(await charPerLineTexts(page)).toEqual([]);
   });
 
   it('previews a chosen template file inside its own scroll area', async () => {
