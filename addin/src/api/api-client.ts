@@ -143,9 +143,10 @@ export class ApiClient {
     return this.call('GET', `/consolidated?${params.toString()}`);
   }
 
-  getAudit(date: string, subBranch?: string): Promise<ApiResult<Record<string, unknown>>> {
+  getAudit(date: string, subBranch?: string, template?: string): Promise<ApiResult<Record<string, unknown>>> {
     const params = new URLSearchParams({ date });
     if (subBranch) params.set('subBranch', subBranch);
+    if (template) params.set('template', template);
     return this.call('GET', `/audit?${params.toString()}`);
   }
 

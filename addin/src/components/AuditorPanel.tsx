@@ -1,14 +1,14 @@
-import { useState } from 'react';
-import { Button, Field, Input, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import type { OutletAudit } from '../../../shared/src/api/audit-view';
-import { parseTemplateSpec } from '../../../shared/src/spec/parse-template-spec';
+import { useEffect, useState } from 'react';
+import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import type { AuditLine, OutletAudit, TemplateOverviewBlock, TemplateSubBranchBlock } from '../../../shared/src/api/audit-view';
+import type { TemplateList } from '../../../shared/src/api/template-listing';
 import type { ApiClient } from '../api/api-client';
-import { bothLanguages } from '../i18n/messages';
 import { useI18n } from '../i18n/I18nContext';
 import { shanghaiDay } from '../sheets/excel-dates';
+import { AuditOverviewCards } from './AuditOverviewCards';
 import { Notice, failureNotice, type NoticeMessage } from './Notice';
 import { OutletAuditList } from './OutletAuditList';
-import { RecordTable } from './RecordTable';
+import { TemplatePublisher } from './TemplatePublisher';
 import { useServices } from './services';
 
 export interface AuditorPanelProps {
@@ -18,46 +18,57 @@ export interface AuditorPanelProps {
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
+  blockHeading: { margin: 0, fontSize: tokens.fontSizeBase300 },
+  sub: { margin: 0, color: tokens.colorNeutralForeground3 },
+  block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   missing: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-/** Names of the arrays of an audit answer, shown as captions. */
-const SECTION_LABELS: Record<string, string> = {
-  subBranches: '各支行',
-  lines: '各支行',
-  outlets: '各网点',
-  late: '迟报',
-  nonCompliant: '不合规报送',
-  rejected: '被拒的提交',
-  versions: '使用的模板版本',
-};
+/** What the pane shows of an audit answer: one block per template (an older server's answer becomes one untitled block). */
+type AuditBlocks = { kind: 'overview'; date: string; blocks: TemplateOverviewBlock[] } | { kind: 'subBranch'; date: string; blocks: TemplateSubBranchBlock[] };
 
-function isRecordArray(value: unknown): value is Record<string, unknown>[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isOutletAudits(value: unknown): value is OutletAudit[] {
-  return isRecordArray(value) && value.every((o) => typeof o.reported === 'boolean' && Array.isArray(o.versions) && Array.isArray(o.rejectedAttempts));
+function untitled(date: string): Omit<TemplateOverviewBlock, 'subBranches'> {
+  return { template: '', title: '', version: 0, period: date, dueDay: date, due: true };
 }
 
-function missingOf(audit: Record<string, unknown>): { outlet?: string; outletName?: string }[] | null {
-  // A sub-branch audit lists every outlet with `reported`; those not reported are the missing ones.
-  if (isRecordArray(audit.outlets) && audit.outlets.every((o) => typeof o.reported === 'boolean')) {
-    return audit.outlets.filter((o) => o.reported === false) as { outlet?: string; outletName?: string }[];
+/** Reads GET /audit's answer: `templates` when the server has them, else the older top-level list as one block. */
+function toBlocks(answer: Record<string, unknown>, date: string): AuditBlocks {
+  const templates = Array.isArray(answer.templates) ? answer.templates.filter(isRecord) : null;
+  if (Array.isArray(answer.outlets) || templates?.some((t) => Array.isArray(t.outlets))) {
+    const blocks = templates ? (templates as unknown as TemplateSubBranchBlock[]) : [{ ...untitled(date), outlets: answer.outlets as OutletAudit[] }];
+    return { kind: 'subBranch', date, blocks };
   }
-  const list = audit.missing ?? audit.missingOutlets;
-  if (!Array.isArray(list)) return null;
-  return list.map((m) => (typeof m === 'string' ? { outlet: m } : (m as { outlet?: string; outletName?: string })));
+  const lines = Array.isArray(answer.subBranches) ? (answer.subBranches as AuditLine[]) : [];
+  const blocks = templates ? (templates as unknown as TemplateOverviewBlock[]) : [{ ...untitled(date), subBranches: lines.map((line) => ({ ...line, due: true })) }];
+  return { kind: 'overview', date, blocks };
 }
 
 export function AuditorPanel({ api }: AuditorPanelProps) {
   const styles = useStyles();
   const { t } = useI18n();
-  const { now } = useServices();
+  const { now, registry } = useServices();
+  // The templates to audit: the server's list (it knows versions published since this pane was built), else the pane's own.
+  const [templates, setTemplates] = useState<{ id: string; title: string; version: number }[]>(() =>
+    registry.all.filter((s) => registry.current(s.id) === s).map((s) => ({ id: s.id, title: s.title, version: s.version })),
+  );
+  useEffect(() => {
+    let live = true;
+    void api.getTemplates().then((answer) => {
+      const listed = answer.ok ? ((answer.value as Partial<TemplateList> | null)?.templates ?? []) : [];
+      if (live && listed.length > 0) setTemplates(listed.map((t) => ({ id: t.id, title: t.title, version: t.current })));
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
   const [date, setDate] = useState(() => shanghaiDay(now()));
+  const [template, setTemplate] = useState('');
   const [subBranch, setSubBranch] = useState('');
-  const [audit, setAudit] = useState<Record<string, unknown> | null>(null);
-  const [specText, setSpecText] = useState('');
+  const [audit, setAudit] = useState<AuditBlocks | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
 
@@ -65,42 +76,39 @@ export function AuditorPanel({ api }: AuditorPanelProps) {
     setBusy(true);
     setNotice(null);
     try {
-      const result = await api.getAudit(date, one);
+      const result = await api.getAudit(date, one, template || undefined);
       if (!result.ok) {
         setAudit(null);
         return setNotice(failureNotice(result));
       }
-      setAudit(result.value ?? {});
+      setAudit(toBlocks(isRecord(result.value) ? result.value : {}, date));
     } finally {
       setBusy(false);
     }
   }
 
-  async function publish() {
-    setNotice(null);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(specText);
-      parseTemplateSpec(raw);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      return setNotice({ intent: 'error', message_zh: '模板定义无效', message_en: 'The template spec is not valid', detail });
-    }
-    const { id, version } = raw as { id: string; version: number };
-    setBusy(true);
-    try {
-      const result = await api.putTemplate(id, version, raw);
-      setNotice(result.ok ? { intent: 'success', ...bothLanguages('published', { id, version }) } : failureNotice(result));
-    } finally {
-      setBusy(false);
-    }
+  function blockTitle(block: Omit<TemplateOverviewBlock, 'subBranches'>): { title: string; sub: string } {
+    if (!block.template) return { title: t('auditOverview'), sub: block.period };
+    return {
+      title: `${block.title}（v${block.version}）`,
+      sub: t(block.due ? 'templateDueOn' : 'templateNotDue', { period: block.period, dueDay: block.dueDay }),
+    };
   }
 
-  const missing = audit ? missingOf(audit) : null;
   return (
     <div className={styles.panel}>
       <Field label={t('auditDate')}>
         <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} disabled={busy} />
+      </Field>
+      <Field label={t('auditTemplate')}>
+        <Select value={template} onChange={(_, d) => setTemplate(d.value)} disabled={busy}>
+          <option value="">{t('allDueTemplates')}</option>
+          {templates.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}（v{s.version}）
+            </option>
+          ))}
+        </Select>
       </Field>
       <Button appearance="primary" onClick={() => void load()} disabled={busy}>
         {t('auditOverview')}
@@ -112,40 +120,47 @@ export function AuditorPanel({ api }: AuditorPanelProps) {
         {t('auditSubBranch')}
       </Button>
       <Notice notice={notice} />
-      {missing ? (
-        <section aria-label={t('missingOutlets')}>
-          <h2 className={styles.heading}>{t('missingOutlets')}</h2>
-          {missing.length === 0 ? (
-            <p>{t('noneMissing')}</p>
-          ) : (
-            <ul className={styles.missing}>
-              {missing.map((m) => (
-                <li key={m.outlet ?? m.outletName}>
-                  {m.outletName ?? ''} {m.outlet ?? ''}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      ) : null}
-      {audit && isOutletAudits(audit.outlets) ? (
-        <section aria-label={t('outletAudit')}>
-          <h2 className={styles.heading}>{t('outletAudit')}</h2>
-          <OutletAuditList outlets={audit.outlets} />
-        </section>
-      ) : null}
-      {audit
-        ? Object.entries(audit)
-            .filter(([key, value]) => key !== 'missing' && key !== 'missingOutlets' && !(key === 'outlets' && isOutletAudits(value)) && isRecordArray(value) && value.length > 0)
-            .map(([key, value]) => <RecordTable key={key} caption={SECTION_LABELS[key] ?? key} records={value as Record<string, unknown>[]} />)
+      {audit && audit.blocks.length === 0 ? <p className={styles.sub}>{t('noTemplateDue', { date: audit.date })}</p> : null}
+      {audit?.kind === 'overview'
+        ? audit.blocks.map((block) => {
+            const { title, sub } = blockTitle(block);
+            return (
+              <section key={block.template || 'all'} className={styles.block} aria-label={title}>
+                <h2 className={styles.blockHeading}>{title}</h2>
+                <p className={styles.sub}>{sub}</p>
+                <AuditOverviewCards lines={block.subBranches} label={`${t('subBranchLines')} · ${block.title || title}`} />
+              </section>
+            );
+          })
         : null}
-      <h2 className={styles.heading}>{t('publishTemplate')}</h2>
-      <Field label={t('templateJson')}>
-        <Textarea value={specText} onChange={(_, d) => setSpecText(d.value)} resize="vertical" rows={6} disabled={busy} />
-      </Field>
-      <Button onClick={() => void publish()} disabled={busy || specText.trim() === ''}>
-        {t('publish')}
-      </Button>
+      {audit?.kind === 'subBranch'
+        ? audit.blocks.map((block) => {
+            const { title, sub } = blockTitle(block);
+            const missing = block.outlets.filter((o) => !o.reported);
+            return (
+              <section key={block.template || 'all'} className={styles.block} aria-label={title}>
+                <h2 className={styles.blockHeading}>{title}</h2>
+                <p className={styles.sub}>{sub}</p>
+                <section aria-label={`${t('missingOutlets')} · ${block.title || title}`}>
+                  <h3 className={styles.blockHeading}>{t('missingOutlets')}</h3>
+                  {missing.length === 0 ? (
+                    <p>{t('noneMissing')}</p>
+                  ) : (
+                    <ul className={styles.missing}>
+                      {missing.map((m) => (
+                        <li key={m.outlet}>
+                          {m.outletName} {m.outlet}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </section>
+                <OutletAuditList outlets={block.outlets} label={`${t('outletAudit')} · ${block.title || title}`} />
+              </section>
+            );
+          })
+        : null}
+      <TemplatePublisher api={api} />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { useI18n } from '../i18n/I18nContext';
 export interface OutletAuditListProps {
   /** The outlets of a sub-branch audit (GET /audit?date=&subBranch=). */
   outlets: OutletAudit[];
+  /** Accessible name of the list (one list per template block); default 各网点. */
+  label?: string;
 }
 
 const useStyles = makeStyles({
@@ -16,12 +18,12 @@ const useStyles = makeStyles({
 });
 
 /** The outlets of a sub-branch audit as a narrow list: status, template versions used, rejected attempts and findings. */
-export function OutletAuditList({ outlets }: OutletAuditListProps) {
+export function OutletAuditList({ outlets, label }: OutletAuditListProps) {
   const styles = useStyles();
   const { language } = useI18n();
   const zh = language === 'zh';
   return (
-    <ul className={styles.list} aria-label={zh ? '各网点' : 'Outlets'}>
+    <ul className={styles.list} aria-label={label ?? (zh ? '各网点' : 'Outlets')}>
       {outlets.map((o) => {
         const findings = [...o.versions.flatMap((v) => v.findings ?? []), ...o.rejectedAttempts.flatMap((r) => r.findings ?? [])].filter((f) => f.severity !== 'notice');
         return (

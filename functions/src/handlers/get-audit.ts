@@ -1,4 +1,4 @@
-/** GET /audit?date=[&subBranch=] (auditor). */
+/** GET /audit?date=[&subBranch=][&template=] (auditor). */
 import { auditQuerySchema } from '../../../shared/src/api/audit-view';
 import { httpRoute } from '../middleware/http-handler';
 import { jsonResponse } from '../middleware/responses';
@@ -10,6 +10,7 @@ export const handler = httpRoute(async (event, caller) => {
   requireRole(caller, 'auditor');
   const query = auditQuerySchema.parse(event.queryStringParameters ?? {});
   const deps = defaultDeps();
-  const body = query.subBranch ? await getSubBranchAudit(deps, caller, query.date, query.subBranch) : await getAuditOverview(deps, caller, query.date);
+  const options = { template: query.template };
+  const body = query.subBranch ? await getSubBranchAudit(deps, caller, query.date, query.subBranch, options) : await getAuditOverview(deps, caller, query.date, options);
   return jsonResponse(200, body);
 });

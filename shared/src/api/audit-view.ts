@@ -1,10 +1,17 @@
-/** GET /audit?date=[&subBranch=] (auditor): the overview of a day, or one sub-branch per outlet. */
+/**
+ * GET /audit?date=[&subBranch=][&template=] (auditor): the overview of a day, or one sub-branch per outlet.
+ * Per template: an outlet has reported a template only with a sheet of that template (for a monthly one,
+ * a sheet of the day's month). Without `template`: one block per template due that day (`templates`);
+ * the older top-level fields (`subBranches`, `outlets`) repeat the first block, for clients that read them.
+ */
 import * as z from 'zod';
 import type { Finding } from '../findings/types';
 
 export const auditQuerySchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'),
   subBranch: z.string().min(1).optional(),
+  /** One template id: only its block, due that day or not. */
+  template: z.string().min(1).optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
@@ -63,4 +70,44 @@ export interface SubBranchAudit {
   subBranch: string;
   name: string;
   outlets: OutletAudit[];
+}
+
+/** What a block says about its template on the day (shared/src/audit/describe-template-due.ts). */
+export interface AuditTemplateInfo {
+  template: string;
+  title: string;
+  /** The current version of the template. */
+  version: number;
+  /** The period a sheet must cover to count: the day (daily templates) or its month `YYYY-MM` (monthly). */
+  period: string;
+  /** The day whose deadline applies: the day, or the month's last day. */
+  dueDay: string;
+  /** Due on this day (in the overview: in at least one sub-branch). */
+  due: boolean;
+}
+
+/** One sub-branch in a template block of the overview; `due` may differ between sub-branches (their campaigns). */
+export interface TemplateAuditLine extends AuditLine {
+  due: boolean;
+}
+
+/** The overview of one template. */
+export interface TemplateOverviewBlock extends AuditTemplateInfo {
+  subBranches: TemplateAuditLine[];
+}
+
+/** The audit of one sub-branch for one template: its expected units, then any unlisted one that sent this template. */
+export interface TemplateSubBranchBlock extends AuditTemplateInfo {
+  outlets: OutletAudit[];
+}
+
+/** GET /audit?date=[&template=]: the older per-sub-branch lines (the first block) and one block per template. */
+export interface AuditOverviewView extends AuditOverview {
+  /** `template` asked: that template's block alone; else the templates due that day, in registry order. */
+  templates: TemplateOverviewBlock[];
+}
+
+/** GET /audit?date=&subBranch=[&template=]: the older outlet list (the first block) and one block per template. */
+export interface SubBranchAuditView extends SubBranchAudit {
+  templates: TemplateSubBranchBlock[];
 }

@@ -7,3 +7,4 @@ export { monthOfDate } from './month-of-date';
 export { isoDateInShanghai } from './iso-date-in-shanghai';
 export { isAfterDeadline } from './is-after-deadline';
 export { PeriodFormatError } from './period-format-error';
+export { lastDayOfMonth } from './last-day-of-month';

@@ -177,6 +177,12 @@ export const templateSpecSchema = z
     sheetName: z.string().min(1).max(31),
     /** What one workbook covers: one day or one month per unit. */
     period: z.enum(['day', 'month']),
+    /**
+     * Which days a daily template is due (the audit): each day of the campaign's accumulation period
+     * (`campaign.from`..`campaign.to`, the default) or each of its sale days. Monthly templates are due
+     * by the month's last day whatever this says.
+     */
+    dueOn: z.enum(['campaign-days', 'sale-days']).default('campaign-days'),
     titleCell: cellRefSchema.default('A1'),
     headerFields: z.array(headerFieldSchema),
     computedCells: z.array(computedCellSchema).default([]),
@@ -193,28 +199,45 @@ export const templateSpecSchema = z
   .superRefine((spec, ctx) => {
     const cols = new Set(spec.columns.map((c) => c.col));
     const keys = new Set<string>();
-    for (const c of spec.columns) {
-      if (keys.has(c.key)) ctx.addIssue({ code: 'custom', message: `duplicate column key ${c.key}` });
+    // Each issue carries its JSON path and a Chinese text (`params.zh`) for check-template-spec-text.ts.
+    spec.columns.forEach((c, i) => {
+      if (keys.has(c.key)) {
+        ctx.addIssue({ code: 'custom', message: `duplicate column key ${c.key}`, path: ['columns', i, 'key'], params: { zh: `列的 key “${c.key}” 重复` } });
+      }
       keys.add(c.key);
       if ((c.type === 'enum') !== Boolean(c.enum)) {
-        ctx.addIssue({ code: 'custom', message: `column ${c.col}: enum values go with type enum` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `column ${c.col}: enum values go with type enum`,
+          path: ['columns', i, c.enum ? 'enum' : 'type'],
+          params: { zh: `列 ${c.col}：type 为 enum 的列必须有 enum 取值列表，其他类型的列不能有` },
+        });
       }
-    }
-    for (const r of spec.rules) {
+    });
+    spec.rules.forEach((r, i) => {
       const refs = [r.column];
       if ('other' in r) refs.push(r.other);
       if ('when' in r) refs.push(r.when.column);
       if ('then' in r) refs.push(r.then.column);
       for (const ref of refs) {
-        if (!cols.has(ref)) ctx.addIssue({ code: 'custom', message: `rule ${r.kind} names unknown column ${ref}` });
+        if (!cols.has(ref)) {
+          ctx.addIssue({ code: 'custom', message: `rule ${r.kind} names unknown column ${ref}`, path: ['rules', i], params: { zh: `规则 ${r.kind} 引用了不存在的列 ${ref}` } });
+        }
       }
-    }
+    });
     const labels = new Set(spec.summary.columns.map((c) => c.label));
-    for (const label of [spec.summary.rankBy, ...spec.summary.alsoRankBy]) {
-      if (!labels.has(label)) ctx.addIssue({ code: 'custom', message: `summary ranks by unknown label ${label}` });
-    }
+    [spec.summary.rankBy, ...spec.summary.alsoRankBy].forEach((label, i) => {
+      if (!labels.has(label)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `summary ranks by unknown label ${label}`,
+          path: i === 0 ? ['summary', 'rankBy'] : ['summary', 'alsoRankBy', i - 1],
+          params: { zh: `汇总按未定义的标签“${label}”排名` },
+        });
+      }
+    });
     if (spec.firstDataRow <= spec.headerRow) {
-      ctx.addIssue({ code: 'custom', message: 'firstDataRow must come after headerRow' });
+      ctx.addIssue({ code: 'custom', message: 'firstDataRow must come after headerRow', path: ['firstDataRow'], params: { zh: 'firstDataRow（首个数据行）必须在 headerRow（表头行）之后' } });
     }
   });
 

@@ -186,10 +186,10 @@ describe('the task pane in Chromium against the local stack', () => {
     await signIn('审计（总行）', {});
     await page.getByLabel('审计日期').fill(DAY_WITH_MISSING_OUTLET);
     await page.getByRole('button', { name: '查看全部支行' }).click();
-    await page.getByRole('table', { name: '各支行' }).waitFor();
+    await page.getByRole('list', { name: '各支行 · 网点客户邀约每日明细表' }).waitFor();
     await page.getByLabel('支行代码').fill('3301');
     await page.getByRole('button', { name: '查看支行审计' }).click();
-    const missing = page.getByRole('region', { name: '未报送网点' });
+    const missing = page.getByRole('region', { name: '未报送网点 · 网点客户邀约每日明细表' });
     await missing.waitFor();
     const items = await missing.getByRole('listitem').allTextContents();
     expect(items.map((i) => i.trim().split(' ').at(-1))).toEqual(['3301010']);
