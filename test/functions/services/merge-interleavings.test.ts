@@ -51,7 +51,8 @@ async function runCase(s: Scenario, slot: { outletIndex: number; period: string 
   }
   const broken: string[] = [];
   const run = await runInOrder<SubmitWorkbookAnswer>(
-    s.deps,
+    // The time budget is not under test here (merge-faults covers it): a slow machine must not end a paused request.
+    { ...s.deps, remainingTimeMs: () => 600_000 },
     variants.map((variant) => (deps) => submitWorkbook(deps, { caller, ...jsonBody(inviteSheet(s.organisation, slot.outletIndex, 3 + variant, slot.period, variant)) })),
     order,
     async () => {
