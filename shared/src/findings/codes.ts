@@ -312,8 +312,8 @@ export const findingCodes = {
         en: '{address}: the upload is {size}, above the cap of {cap}; it was not read',
       },
       unpacked: {
-        zh: '{address}：工作簿解压后超过 {cap}（{size}），超过解压上限，未读取',
-        en: '{address}: the workbook unpacks to more than {cap} ({size}), above the unpacked-size cap; it was not read',
+        zh: '{address}：工作簿解压后为 {size}，超过解压上限 {cap}，未读取',
+        en: '{address}: the workbook unpacks to {size}, above the unpacked-size cap of {cap}; it was not read',
       },
       entries: {
         zh: '{address}：压缩包含 {size} 个文件，超过上限 {cap} 个，未读取',
