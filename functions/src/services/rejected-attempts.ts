@@ -4,6 +4,7 @@
  * cap (rows) is answered 413 rather than 422. The rejection path of submit-workbook.ts calls these.
  */
 import type { SubmissionAnswer } from '../../../shared/src/api/submission-answer';
+import { capFindingCodes } from '../../../shared/src/findings/codes';
 import { createFinding } from '../../../shared/src/findings/create-finding';
 import type { Finding } from '../../../shared/src/findings/types';
 import { isoDateInShanghai } from '../../../shared/src/period/iso-date-in-shanghai';
@@ -16,8 +17,6 @@ import { ApiError } from './errors';
 import { loadRegistry } from './load-registry';
 import { parseSubmissionBody, type ParsedSubmissionBody, type RawBody } from './parse-submission-body';
 
-/** Findings that refuse a sheet as a whole for its size: the answer is 413 with the finding's code and message. */
-const CAP_CODES: ReadonlySet<string> = new Set(['too-many-rows', 'upload-too-large']);
 
 /** What an audit record may weigh as JSON: well under DynamoDB's 400 KB item, keys and attribute names included. */
 export const AUDIT_ITEM_BUDGET_BYTES = 300_000;
@@ -26,7 +25,7 @@ const SHORT_MESSAGE_CHARS = 300;
 
 /** The finding that refuses a sheet for its size, if any. */
 export function capFinding(findings: readonly Finding[]): Finding | undefined {
-  return findings.find((f) => CAP_CODES.has(f.code));
+  return findings.find((f) => (capFindingCodes as ReadonlySet<string>).has(f.code));
 }
 
 /** A sheet refused for its size: 413, with the cap's code and message, and the findings as with a 422. */

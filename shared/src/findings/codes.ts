@@ -325,6 +325,12 @@ export const findingCodes = {
 
 export type FindingCode = keyof typeof findingCodes;
 
+/**
+ * Codes that refuse a sheet or file as a whole for its size (a cap): the server answers 413 with the
+ * finding's code and message, the CLI exits 2 with the message on one line.
+ */
+export const capFindingCodes: ReadonlySet<FindingCode> = new Set<FindingCode>(['too-many-rows', 'upload-too-large']);
+
 /** Names of value types in findings ({type} slot). */
 export const valueTypeNames = {
   text: { zh: '文本', en: 'text' },
