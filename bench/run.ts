@@ -7,6 +7,7 @@ import type { BenchCheck, BenchModule } from './bench-module';
 import { validationBench } from './validation.bench';
 import { bundlesBench } from './bundles.bench';
 import { functionsBench } from './functions.bench';
+import { zipBombBench } from './zip-bomb.bench';
 
 /**
  * The benchmark modules, run in this order. To add one: write `bench/<topic>.bench.ts` exporting a
@@ -16,6 +17,7 @@ const BENCH_MODULES: readonly BenchModule[] = [
   validationBench,
   bundlesBench,
   functionsBench,
+  zipBombBench,
   // other engineers' modules go here
 ];
 

@@ -5,7 +5,9 @@ import { createTemplateRegistry, type TemplateRegistry } from '../../shared/src/
 import type { SheetValidation } from '../../shared/src/validation/types';
 import { validateWorkbook } from '../../shared/src/validation/validate-workbook';
 import { WorkbookUnusableError } from '../../shared/src/validation/workbook-unusable-error';
+import { capFindingCodes } from '../../shared/src/findings/codes';
 import { readWorkbook } from '../../shared/src/xlsx/read-workbook';
+import { readLimitsFor } from '../../shared/src/xlsx/workbook-limits';
 import { WorkbookReadError } from '../../shared/src/xlsx/workbook-read-error';
 import { CliError } from './cli-error';
 import { readInputFile, type Progress } from './io';
@@ -34,6 +36,9 @@ export async function checkFile(path: string, options: CheckFileOptions): Promis
   options.progress?.step(`校验 / validating ${path}`);
   try {
     const validation = validateWorkbook(workbook, templateRegistry, { asOf: options.asOf, organisation: options.organisation });
+    // A sheet over a cap (its rows) cannot be used as a whole: one line naming the cap, exit 2, as the server's 413.
+    const cap = validation.findings.find((f) => (capFindingCodes as ReadonlySet<string>).has(f.code));
+    if (cap) throw new CliError(`${path}：${cap.message_zh}`, `${path}: ${cap.message_en}`);
     return { path, bytes, workbook, validation };
   } catch (error) {
     if (error instanceof WorkbookUnusableError) throw new CliError(`${path}：${error.message_zh}`, `${path}: ${error.message_en}`);
@@ -43,7 +48,8 @@ export async function checkFile(path: string, options: CheckFileOptions): Promis
 
 export async function readWorkbookFile(path: string, bytes: Uint8Array): Promise<WorkbookGrid> {
   try {
-    return await readWorkbook(bytes);
+    // The read caps (unpacked size, rows, cells) of the templates the CLI knows, checked before the workbook is built.
+    return await readWorkbook(bytes, readLimitsFor(templateRegistry.all));
   } catch (error) {
     if (error instanceof WorkbookReadError) throw new CliError(`${path}：${error.message_zh}`, `${path}: ${error.message_en}`);
     throw error;

@@ -16,6 +16,6 @@ export const handler = httpRoute(async (event, caller, context) => {
     contentType: event.headers['content-type'],
     idempotencyKey: event.headers['idempotency-key'],
   });
-  metrics.addMetric(answer.statusCode === 422 ? 'SubmissionRejected' : answer.replayed ? 'SubmissionReplayed' : 'SubmissionAccepted', MetricUnit.Count, 1);
+  metrics.addMetric(answer.statusCode !== 201 ? 'SubmissionRejected' : answer.replayed ? 'SubmissionReplayed' : 'SubmissionAccepted', MetricUnit.Count, 1);
   return jsonResponse(answer.statusCode, answer.body, answer.replayed ? { 'idempotent-replayed': 'true' } : {});
 });

@@ -4,6 +4,7 @@
  * A sheet with problems is not an error: it is a 422 result of the submission service.
  */
 import type { ApiErrorBody } from '../../../shared/src/api/error-body';
+import { createFinding } from '../../../shared/src/findings/create-finding';
 import type { Finding } from '../../../shared/src/findings/types';
 
 export abstract class ApiError extends Error implements ApiErrorBody {
@@ -61,7 +62,21 @@ export class PayloadTooLargeError extends ApiError {
   readonly statusCode = 413;
   override readonly name = 'PayloadTooLargeError';
   constructor(bytes: number, limit: number) {
-    super('payload-too-large', `提交内容 ${bytes} 字节，超过上限 ${limit} 字节（5 MB）`, `the body has ${bytes} bytes, above the limit of ${limit} bytes (5 MB)`);
+    super('payload-too-large', `提交内容 ${bytes} 字节，超过上限 ${limit} 字节（5 MB）`, `the body has ${bytes} bytes, above the limit of ${limit} bytes (5 MB)`, [
+      createFinding('upload-too-large', { sheetName: '工作簿' }, { slots: { size: `${bytes} B`, cap: `${limit} B (5 MB)` } }),
+    ]);
+  }
+}
+
+/**
+ * An .xlsx over a read cap (its unpacked size, files, a worksheet's rows, cells): 413 with the
+ * cap's finding (upload-too-large or too-many-rows), whose code and messages name the cap.
+ */
+export class WorkbookOverCapError extends ApiError {
+  readonly statusCode = 413;
+  override readonly name = 'WorkbookOverCapError';
+  constructor(finding: Finding) {
+    super(finding.code, finding.message_zh, finding.message_en, [finding]);
   }
 }
 

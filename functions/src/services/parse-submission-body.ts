@@ -2,7 +2,9 @@
 import * as z from 'zod';
 import type { WorkbookGrid } from '../../../shared/src/grid/types';
 import { readWorkbook } from '../../../shared/src/xlsx/read-workbook';
-import { BadRequestError, PayloadTooLargeError } from './errors';
+import { DEFAULT_WORKBOOK_READ_LIMITS, type WorkbookReadLimits } from '../../../shared/src/xlsx/workbook-limits';
+import { WorkbookTooLargeError } from '../../../shared/src/xlsx/workbook-read-error';
+import { BadRequestError, PayloadTooLargeError, WorkbookOverCapError } from './errors';
 
 export const MAX_SUBMISSION_BYTES = 5 * 1024 * 1024;
 
@@ -33,8 +35,12 @@ export interface ParsedSubmissionBody {
   bytes: Uint8Array;
 }
 
-/** Decodes and checks the size (413 above 5 MB), then reads the workbook (400 for a truncated .xlsx or bad JSON). */
-export async function parseSubmissionBody(raw: RawBody): Promise<ParsedSubmissionBody> {
+/**
+ * Decodes and checks the size (413 above 5 MB), then reads the workbook (400 for a truncated .xlsx or
+ * bad JSON; 413 for an .xlsx over a read cap of `limits`: unpacked size, files, rows, cells, found
+ * while inflating, before the workbook is built). Row and text caps of a JSON sheet are the validator's.
+ */
+export async function parseSubmissionBody(raw: RawBody, limits: WorkbookReadLimits = DEFAULT_WORKBOOK_READ_LIMITS): Promise<ParsedSubmissionBody> {
   if (!raw.body) throw new BadRequestError('empty-body', '请求没有内容', 'the request has no body');
   const bytes = raw.isBase64Encoded ? Buffer.from(raw.body, 'base64') : Buffer.from(raw.body, 'utf8');
   if (bytes.byteLength > MAX_SUBMISSION_BYTES) throw new PayloadTooLargeError(bytes.byteLength, MAX_SUBMISSION_BYTES);
@@ -48,5 +54,10 @@ export async function parseSubmissionBody(raw: RawBody): Promise<ParsedSubmissio
     }
     return { workbook: jsonBodySchema.parse(json), bytes };
   }
-  return { workbook: await readWorkbook(new Uint8Array(bytes)), bytes };
+  try {
+    return { workbook: await readWorkbook(new Uint8Array(bytes), limits), bytes };
+  } catch (error) {
+    if (error instanceof WorkbookTooLargeError) throw new WorkbookOverCapError(error.finding);
+    throw error;
+  }
 }

@@ -37,7 +37,8 @@ import { canonicalJson, sha256Hex } from './content-hash';
 import type { ServiceDeps } from './deps';
 import { NotFoundError, SubmissionContentionError, SubmissionTimeoutError, VersionConflictError } from './errors';
 import { loadRegistry } from './load-registry';
-import { parseSubmissionBody, type RawBody } from './parse-submission-body';
+import type { RawBody } from './parse-submission-body';
+import { capAnswer, capFinding, fitAuditRecord, fitStoredAnswer, parseBodyOrAuditRefusal, rejectedAuditDay } from './rejected-attempts';
 
 export interface SubmitWorkbookInput extends RawBody {
   caller: Caller;
@@ -96,7 +97,7 @@ async function replayIdempotency(deps: ServiceDeps, hash: string, requestHash: s
 export async function submitWorkbook(deps: ServiceDeps, input: SubmitWorkbookInput): Promise<SubmitWorkbookAnswer> {
   const { caller } = input;
   requireRole(caller, 'outlet_head');
-  const { workbook, bytes } = await parseSubmissionBody(input);
+  const { workbook, bytes } = await parseBodyOrAuditRefusal(deps, caller, input);
   const subBranch = caller.subBranch as string;
   const organisation = await getOrganisation(deps.table, subBranch, deps.now().getTime());
   if (!organisation) throw new NotFoundError(`支行 ${subBranch} 尚无机构文件`, `sub-branch ${subBranch} has no organisation file`);
@@ -135,7 +136,8 @@ async function rejectSheet(ctx: SubmitContext, period: string | null): Promise<S
     if (existing) return replayIdempotency(deps, idempotencyHash, requestHash, existing);
   }
   const errors = countSeverity(validation.findings, 'error');
-  const answer: SubmissionAnswer = {
+  const cap = capFinding(validation.findings);
+  const answer: SubmissionAnswer = cap ? capAnswer(cap, validation.findings) : {
     statusCode: 422,
     body: {
       code: 'sheet-has-errors',
@@ -146,7 +148,7 @@ async function rejectSheet(ctx: SubmitContext, period: string | null): Promise<S
   };
   const audit: AuditRecord = {
     subBranch: ctx.organisation.code,
-    date: period && DAY.test(period) ? period : ctx.asOf,
+    date: rejectedAuditDay(period, ctx.asOf, validation.findings),
     outlet: validation.unitCode ?? ctx.caller.outlet ?? null,
     template: validation.spec.id,
     templateVersion: validation.template?.version ?? null,
@@ -162,8 +164,8 @@ async function rejectSheet(ctx: SubmitContext, period: string | null): Promise<S
     findings: validation.findings.slice(0, AUDIT_FINDINGS),
     ref: requestHash.slice(0, 32),
   };
-  const idempotency = idempotencyHash ? { hash: idempotencyHash, requestHash, response: answer } : undefined;
-  const outcome = await recordRejectedAttempt(deps.table, audit, idempotency, Math.floor(Date.parse(ctx.submittedAt) / 1000));
+  const idempotency = idempotencyHash ? { hash: idempotencyHash, requestHash, response: fitStoredAnswer(answer) } : undefined;
+  const outcome = await recordRejectedAttempt(deps.table, fitAuditRecord(audit), idempotency, Math.floor(Date.parse(ctx.submittedAt) / 1000));
   if (outcome === 'idempotency-conflict') return replayIdempotency(deps, idempotencyHash as string, requestHash);
   return { ...answer, replayed: outcome === 'already-recorded' };
 }

@@ -32,4 +32,8 @@ export interface RejectedSubmission extends ApiErrorBody {
 }
 
 /** The status and body of a POST /submissions answer; a replay gives the first answer again, byte for byte. */
-export type SubmissionAnswer = { statusCode: 201; body: AcceptedSubmission } | { statusCode: 422; body: RejectedSubmission };
+export type SubmissionAnswer =
+  | { statusCode: 201; body: AcceptedSubmission }
+  | { statusCode: 422; body: RejectedSubmission }
+  /** 413: a sheet over a cap (its rows); the code and messages name the cap, the findings come as with a 422. */
+  | { statusCode: 413; body: RejectedSubmission };

@@ -98,6 +98,10 @@ export const findingCodes = {
         zh: '{address}（{label}）最多 {maxLength} 个字符，现有 {length} 个',
         en: '{address} ({label}): at most {maxLength} characters allowed, found {length}',
       },
+      'min-non-zero': {
+        zh: '{address}（{label}）的值 {value} 过于接近零：非零数值的绝对值至少为 {minNonZero}',
+        en: '{address} ({label}): {value} is too close to zero; a non-zero number must be at least {minNonZero} in absolute value',
+      },
     },
   },
   'required-error': {
@@ -263,9 +267,79 @@ export const findingCodes = {
       },
     },
   },
+  'report-date-error': {
+    severity: 'error',
+    description: 'The day (or month) a sheet reports is after the day of checking, or outside the campaign.',
+    messages: {
+      default: {
+        zh: '{address}（{label}）{value} 晚于检查日 {asOf}，不能提前报送',
+        en: '{address} ({label}): {value} is after the day of checking {asOf}; a report cannot be dated ahead',
+      },
+      month: {
+        zh: '{address}（{label}）{value} 开始于检查日 {asOf} 之后，不能提前报送',
+        en: '{address} ({label}): {value} begins after the day of checking {asOf}; a report cannot be dated ahead',
+      },
+      'outside-campaign': {
+        zh: '{address}（{label}）{value} 不在活动期 {from} 至 {to}（首日至最后一个特卖日）之内',
+        en: '{address} ({label}): {value} is outside the campaign, {from} to {to} (its first day to its last sale day)',
+      },
+    },
+  },
+  'too-many-rows': {
+    severity: 'error',
+    description: 'A sheet has more filled data rows (or a file more rows) than the cap; it is refused as a whole.',
+    messages: {
+      default: {
+        zh: '{address}：已填写 {count} 行数据，超过每表上限 {maxRows} 行，整表未接收，请拆分后分别报送',
+        en: '{address}: {count} filled data rows, above the cap of {maxRows} rows per sheet; the sheet was refused, split it and submit the parts',
+      },
+      file: {
+        zh: '{address}：工作表有 {count} 行以上内容，超过上限 {maxRows} 行（表头与 {dataRows} 行数据），文件未读取',
+        en: '{address}: the worksheet has more than {count} rows with content, above the cap of {maxRows} (header rows and {dataRows} data rows); the file was not read',
+      },
+      cells: {
+        zh: '{address}：工作簿有 {count} 个以上单元格，超过上限 {maxCells} 个，文件未读取',
+        en: '{address}: the workbook has more than {count} cells, above the cap of {maxCells}; the file was not read',
+      },
+    },
+  },
+  'row-too-large': {
+    severity: 'error',
+    description: 'The values of one row are larger than a stored row may be.',
+    messages: {
+      default: {
+        zh: '{address}：第 {row} 行的内容共 {bytes} 字节，超过每行上限 {maxRowBytes} 字节，请缩短文字',
+        en: '{address}: row {row} holds {bytes} bytes, above the cap of {maxRowBytes} bytes per row; shorten its text',
+      },
+    },
+  },
+  'upload-too-large': {
+    severity: 'error',
+    description: 'The uploaded file, or what it unpacks to, is larger than the cap; it was not read.',
+    messages: {
+      default: {
+        zh: '{address}：上传内容 {size}，超过上限 {cap}，未读取',
+        en: '{address}: the upload is {size}, above the cap of {cap}; it was not read',
+      },
+      unpacked: {
+        zh: '{address}：工作簿解压后为 {size}，超过解压上限 {cap}，未读取',
+        en: '{address}: the workbook unpacks to {size}, above the unpacked-size cap of {cap}; it was not read',
+      },
+      entries: {
+        zh: '{address}：压缩包含 {size} 个文件，超过上限 {cap} 个，未读取',
+        en: '{address}: the archive holds {size} files, above the cap of {cap}; it was not read',
+      },
+    },
+  },
 } as const satisfies Record<string, FindingCodeDefinition>;
 
 export type FindingCode = keyof typeof findingCodes;
+
+/**
+ * Codes that refuse a sheet or file as a whole for its size (a cap): the server answers 413 with the
+ * finding's code and message, the CLI exits 2 with the message on one line.
+ */
+export const capFindingCodes: ReadonlySet<FindingCode> = new Set<FindingCode>(['too-many-rows', 'upload-too-large']);
 
 /** Names of value types in findings ({type} slot). */
 export const valueTypeNames = {
@@ -292,5 +366,6 @@ export const slotPhrases = {
   orgRefCheck: { zh: '{label}与机构名单核对', en: '{label} against the organisation' },
   saleDaysCheck: { zh: '{label}须为特卖日', en: '{label} must be a sale day' },
   firstSaleDayCheck: { zh: '{label}在首个特卖日前须为空', en: '{label} empty before the first sale day' },
+  campaignCheck: { zh: '{label}须在活动期内', en: '{label} inside the campaign' },
   listSeparator: { zh: '、', en: ', ' },
 } as const satisfies Record<string, MessageTemplate>;

@@ -24,9 +24,17 @@ export interface CreateFindingOptions {
 
 const NO_SLOTS: MessageSlots = Object.freeze({});
 
+/** Characters of a cell's text a finding repeats (its value and both messages); longer text is cut, ending in "…". */
+export const FINDING_VALUE_MAX_CHARS = 200;
+
+function shortValue(value: string | number | boolean | null): string | number | boolean | null {
+  return typeof value === 'string' && value.length > FINDING_VALUE_MAX_CHARS ? `${value.slice(0, FINDING_VALUE_MAX_CHARS)}…` : value;
+}
+
 /**
  * Builds a finding of a catalogued code: address (`邀约明细!K12`, or the sheet name), severity
  * (a warning when a code with a safe fix carries one) and both messages, rendered from the catalogue.
+ * A value longer than FINDING_VALUE_MAX_CHARS is cut (a 50,000-character cell makes a short finding).
  * `place` is read, never kept: callers may reuse one place object from cell to cell.
  */
 export function createFinding(code: FindingCode, place: FindingPlace, options: CreateFindingOptions = {}): Finding {
@@ -34,7 +42,7 @@ export function createFinding(code: FindingCode, place: FindingPlace, options: C
   const variant = options.variant ?? 'default';
   const template: MessageTemplate = definition.messages[variant] ?? definition.messages.default;
   const fix = options.fix ?? null;
-  const value = options.value ?? null;
+  const value = shortValue(options.value ?? null);
   const { sheetName, row, column } = place;
   const address = row !== undefined && column !== undefined ? `${sheetName}!${column}${row}` : sheetName;
   const severity = options.severity ?? (fix !== null && definition.severityWithFix ? definition.severityWithFix : definition.severity);

@@ -169,6 +169,43 @@ export const summarySpecSchema = z.object({
 });
 export type SummarySpec = z.infer<typeof summarySpecSchema>;
 
+/**
+ * Caps of one template sheet: they bound the work of checking it and the size of what is stored
+ * (docs/data-model.md "Caps"). The pane, the CLI and the server read them from the spec, so all
+ * three refuse the same sheets. Every field has a default; a spec file may declare its own.
+ */
+export const DEFAULT_SHEET_LIMITS = {
+  /** Filled data rows per sheet; more is refused as a whole (HTTP 413, CLI exit 2). */
+  maxRows: 5000,
+  /** Characters of text in one cell of a column that declares no `maxLength` of its own. */
+  maxTextLength: 2000,
+  /** Largest amount (money columns, yuan or 万元 as the column says), in absolute value. */
+  maxMoney: 1e12,
+  /** Largest whole number (integer columns: counts, ages, scores), in absolute value. */
+  maxCount: 1e6,
+  /** Largest other number (number columns), in absolute value. */
+  maxNumber: 1e12,
+  /** Smallest non-zero number, in absolute value (DynamoDB stores nothing closer to zero than 1e-130). */
+  minNonZero: 1e-6,
+  /** UTF-8 bytes of the values of one filled row (a DynamoDB item is at most 400 KB with its keys). */
+  maxRowBytes: 300_000,
+} as const;
+
+/** Numbers above this cannot be stored as exact DynamoDB numbers from JavaScript (2^53 - 1). */
+const SAFE_NUMBER = Number.MAX_SAFE_INTEGER;
+
+export const sheetLimitsSchema = z.object({
+  maxRows: z.number().int().positive().max(1_000_000).default(DEFAULT_SHEET_LIMITS.maxRows),
+  maxTextLength: z.number().int().positive().max(100_000).default(DEFAULT_SHEET_LIMITS.maxTextLength),
+  // Sums of a sheet's amounts must stay exact: maxRows × maxMoney is checked against 2^53 below.
+  maxMoney: z.number().positive().max(SAFE_NUMBER).default(DEFAULT_SHEET_LIMITS.maxMoney),
+  maxCount: z.number().int().positive().max(SAFE_NUMBER).default(DEFAULT_SHEET_LIMITS.maxCount),
+  maxNumber: z.number().positive().max(SAFE_NUMBER).default(DEFAULT_SHEET_LIMITS.maxNumber),
+  minNonZero: z.number().positive().min(1e-100).max(1).default(DEFAULT_SHEET_LIMITS.minNonZero),
+  maxRowBytes: z.number().int().positive().max(350_000).default(DEFAULT_SHEET_LIMITS.maxRowBytes),
+});
+export type SheetLimits = z.output<typeof sheetLimitsSchema>;
+
 export const templateSpecSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
@@ -195,6 +232,8 @@ export const templateSpecSchema = z
     summary: summarySpecSchema,
     /** Default daily (or monthly) targets per unit, keyed by summary label; the organisation file overrides. */
     targets: z.record(z.string(), z.number().nonnegative()).default({}),
+    /** Caps of the sheet (rows, text per cell, number bounds, row size); defaults in DEFAULT_SHEET_LIMITS. */
+    limits: sheetLimitsSchema.default(() => sheetLimitsSchema.parse({})),
   })
   .superRefine((spec, ctx) => {
     const cols = new Set(spec.columns.map((c) => c.col));
@@ -236,6 +275,13 @@ export const templateSpecSchema = z
         });
       }
     });
+    if (spec.limits.maxRows * Math.max(spec.limits.maxMoney, spec.limits.maxNumber) > SAFE_NUMBER) {
+      ctx.addIssue({ code: 'custom', message: 'limits: maxRows × maxMoney (and maxNumber) must stay within 2^53 so that sums stay exact', path: ['limits'], params: { zh: 'limits：maxRows × maxMoney（及 maxNumber）不得超过 2^53，合计才精确' } });
+    }
+    for (const c of spec.columns) {
+      if (c.max !== undefined && Math.abs(c.max) > SAFE_NUMBER) ctx.addIssue({ code: 'custom', message: `column ${c.col}: max above 2^53`, params: { zh: `第 ${c.col} 列：max 超过 2^53` } });
+      if (c.min !== undefined && Math.abs(c.min) > SAFE_NUMBER) ctx.addIssue({ code: 'custom', message: `column ${c.col}: min below -2^53`, params: { zh: `第 ${c.col} 列：min 低于 -2^53` } });
+    }
     if (spec.firstDataRow <= spec.headerRow) {
       ctx.addIssue({ code: 'custom', message: 'firstDataRow must come after headerRow', path: ['firstDataRow'], params: { zh: 'firstDataRow（首个数据行）必须在 headerRow（表头行）之后' } });
     }

@@ -8,6 +8,7 @@ import type { TemplateSpec } from '../spec/schema';
 import { templateFormulaAt } from '../spec/template-formula-at';
 import { checkHeaderValues } from './_lib/check-header-values';
 import { checkLayout } from './_lib/check-layout';
+import { checkReportPeriod } from './_lib/check-report-period';
 import { checkRowRules, type RowState, type RuleEnvironment } from './_lib/check-row-rules';
 import { checkValue, isBlankCell, type CheckContext } from './_lib/check-value';
 import { compileSpec, type CompiledColumn, type CompiledSpec } from './_lib/compile-spec';
@@ -59,6 +60,7 @@ export function validateSheet(grid: SheetGrid, spec: TemplateSpec, options: Vali
   checkLayout(compiled, grid, findings);
   const context: CheckContext = { findings, defaultYear: Number(options.asOf.slice(0, 4)) };
   const { header, unitCode } = checkHeaderValues(compiled, grid, organisation, context, skipped);
+  checkReportPeriod(compiled, grid.sheetName, header, options.asOf, organisation, findings, skipped);
 
   // Rules that need the organisation's campaign.
   const saleDays = organisation?.campaign?.saleDays ?? [];
@@ -133,6 +135,16 @@ function checkDataRows(grid: SheetGrid, compiled: CompiledSpec, environment: Rul
   const filledRows = findFilledRows(compiled.fillingIndexes, values, firstDataIndex);
   let filledCount = 0;
   for (let i = 0; i < filledRows.length; i++) filledCount += filledRows[i];
+  // Over the cap: one finding, and only the first maxRows filled rows are checked (the work stays bounded).
+  const maxRows = compiled.limits.maxRows;
+  let endIndex = values.length;
+  if (filledCount > maxRows) {
+    findings.push(
+      createFinding('too-many-rows', { sheetName: grid.sheetName }, { slots: { count: filledCount, maxRows } }),
+    );
+    endIndex = indexAfterFilled(filledRows, firstDataIndex, maxRows);
+    filledCount = maxRows;
+  }
   const rowNumbers = new Int32Array(filledCount);
   const columnCount = compiled.byIndex.length;
   const scan: RowScan = {
@@ -148,7 +160,7 @@ function checkDataRows(grid: SheetGrid, compiled: CompiledSpec, environment: Rul
   };
   let rowCount = 0;
   let blankRunStart = -1;
-  for (let rowIndex = firstDataIndex; rowIndex < values.length; rowIndex++) {
+  for (let rowIndex = firstDataIndex; rowIndex < endIndex; rowIndex++) {
     if (filledRows[rowIndex - firstDataIndex] === 0) {
       if (rowCount > 0 && blankRunStart < 0) blankRunStart = rowIndex;
       if (scan.knowsFormulas) checkUnfilledComputedCells(compiled, grid, rowIndex, findings);
@@ -162,6 +174,16 @@ function checkDataRows(grid: SheetGrid, compiled: CompiledSpec, environment: Rul
     rowNumbers[rowCount++] = rowIndex + 1;
   }
   return { rowNumbers, typedStore: scan.typedStore };
+}
+
+/** The zero-based row index just after the `count`-th filled row. */
+function indexAfterFilled(filledRows: Uint8Array, firstDataIndex: number, count: number): number {
+  let seen = 0;
+  for (let i = 0; i < filledRows.length; i++) {
+    seen += filledRows[i];
+    if (seen === count) return firstDataIndex + i + 1;
+  }
+  return firstDataIndex + filledRows.length;
 }
 
 /** 1 for each data row (from `firstDataIndex` on) that is filled, else 0. */
@@ -203,9 +225,53 @@ function checkFilledRow(scan: RowScan, rowIndex: number, rowValues: readonly Cel
     typedStore[stored++] = typed;
   }
   scan.stored = stored;
+  checkRowSize(scan, row.typed, rowIndex);
   row.rowNumber = rowIndex + 1;
   row.raw = rowValues;
   checkRules(scan.compiled, row, scan.environment, scan.context.findings, place);
+}
+
+/**
+ * `row-too-large` when the typed values of a row would not fit a stored row (maxRowBytes of UTF-8).
+ * Counted exactly only when three bytes per character could exceed the cap (the common row costs a length sum).
+ */
+function checkRowSize(scan: RowScan, typed: readonly TypedValue[], rowIndex: number): void {
+  const maxRowBytes = scan.compiled.limits.maxRowBytes;
+  let chars = 0;
+  for (let i = 0; i < typed.length; i++) {
+    const value = typed[i];
+    if (typeof value === 'string') chars += value.length;
+  }
+  if (chars * 3 <= maxRowBytes) return;
+  let bytes = 0;
+  for (let i = 0; i < typed.length; i++) {
+    const value = typed[i];
+    bytes += typeof value === 'string' ? utf8Length(value) : 16;
+  }
+  if (bytes <= maxRowBytes) return;
+  scan.context.findings.push(
+    createFinding('row-too-large', { sheetName: scan.grid.sheetName, row: rowIndex + 1, column: 'A' }, { slots: { row: rowIndex + 1, bytes, maxRowBytes } }),
+  );
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** A number DynamoDB can store from JavaScript: exact (within 2^53) and not closer to zero than 1e-130. */
+function isStorableNumber(value: number): boolean {
+  const magnitude = Math.abs(value);
+  return Number.isFinite(value) && magnitude <= Number.MAX_SAFE_INTEGER && (magnitude === 0 || magnitude >= 1e-100);
 }
 
 /** A computed column's cell in a filled row: its number, and `computed-cell-overwritten` when its formula is gone. */
@@ -220,7 +286,8 @@ function checkComputedCell(scan: RowScan, compiledColumn: CompiledColumn, raw: C
       }),
     );
   }
-  return typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
+  // The cached result is only shown, never trusted for sums: one that could not be stored is dropped.
+  return typeof raw === 'number' && isStorableNumber(raw) ? raw : null;
 }
 
 /** An empty cell: `required-error` when its column is required. Its typed value is null. */

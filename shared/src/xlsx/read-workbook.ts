@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import type { Cell, CellValue as ExcelCellValue, Worksheet } from 'exceljs';
 import { IDENTITY_SHEET_NAME, type CellValue, type SheetGrid, type SheetIdentity, type WorkbookGrid } from '../grid/types';
 import { toBuffer } from './_lib/bytes';
+import { guardZip } from './_lib/guard-zip';
 import { dateToExcelSerial } from './_lib/excel-date';
+import { DEFAULT_WORKBOOK_READ_LIMITS, type WorkbookReadLimits } from './workbook-limits';
 import { WorkbookReadError } from './workbook-read-error';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -12,10 +14,14 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
  * Reads .xlsx bytes into the grid the validator takes: every sheet's values (dates as Excel serials of
  * the 1900 system, rich text as plain text, formula cells as their cached result or null, errors as
  * their text) and formulas, and the template identities of `_pts_meta` (not itself returned as a sheet).
- * Throws WorkbookReadError when the bytes are not a readable .xlsx.
+ * Throws WorkbookReadError when the bytes are not a readable .xlsx, and WorkbookTooLargeError (one of
+ * them) when the zip is over a read cap: declared or actual unpacked size, files, a worksheet's rows
+ * or the cells (`limits`, default DEFAULT_WORKBOOK_READ_LIMITS). The caps are checked while
+ * inflating, before ExcelJS loads anything.
  */
-export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookGrid> {
+export async function readWorkbook(bytes: Uint8Array, limits: WorkbookReadLimits = DEFAULT_WORKBOOK_READ_LIMITS): Promise<WorkbookGrid> {
   rejectNonZip(bytes);
+  await guardZip(bytes, limits);
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS types its own `Buffer` (an ArrayBuffer); at run time it takes a Node Buffer.

@@ -1,5 +1,7 @@
+import type { Finding } from '../findings/types';
+
 /** Why a file could not be read as a workbook. */
-export type WorkbookReadErrorCode = 'not-xlsx' | 'legacy-xls' | 'encrypted' | 'corrupt' | 'empty';
+export type WorkbookReadErrorCode = 'not-xlsx' | 'legacy-xls' | 'encrypted' | 'corrupt' | 'empty' | 'too-large';
 
 const MESSAGES: Record<WorkbookReadErrorCode, { zh: string; en: string }> = {
   'not-xlsx': { zh: '文件不是 Excel 工作簿（.xlsx）', en: 'the file is not an Excel workbook (.xlsx)' },
@@ -13,6 +15,7 @@ const MESSAGES: Record<WorkbookReadErrorCode, { zh: string; en: string }> = {
   },
   corrupt: { zh: '工作簿已损坏或不完整，无法读取', en: 'the workbook is corrupt or truncated and cannot be read' },
   empty: { zh: '工作簿中没有任何工作表', en: 'the workbook contains no worksheet' },
+  'too-large': { zh: '工作簿超过读取上限，未读取', en: 'the workbook is over a reading cap and was not read' },
 };
 
 /** Thrown by readWorkbook when the bytes cannot be used as an .xlsx workbook. */
@@ -21,12 +24,28 @@ export class WorkbookReadError extends Error {
   readonly message_zh: string;
   readonly message_en: string;
 
-  constructor(code: WorkbookReadErrorCode, detail?: string) {
-    const { zh, en } = MESSAGES[code];
+  /** `messages` replaces the code's own (a cap names its number). */
+  constructor(code: WorkbookReadErrorCode, detail?: string, messages?: { zh: string; en: string }) {
+    const { zh, en } = messages ?? MESSAGES[code];
     super(`${zh} / ${en}${detail ? ` (${detail})` : ''}`);
     this.name = 'WorkbookReadError';
     this.code = code;
     this.message_zh = zh;
     this.message_en = en;
+  }
+}
+
+/**
+ * A file over a reading cap (workbook-limits.ts): the upload, what it unpacks to, its files, a
+ * worksheet's rows or the cells. Read nothing further. `finding` (upload-too-large or too-many-rows)
+ * names the cap; its messages are this error's. The server answers 413, the CLI exits 2.
+ */
+export class WorkbookTooLargeError extends WorkbookReadError {
+  readonly finding: Finding;
+
+  constructor(finding: Finding) {
+    super('too-large', undefined, { zh: finding.message_zh, en: finding.message_en });
+    this.name = 'WorkbookTooLargeError';
+    this.finding = finding;
   }
 }

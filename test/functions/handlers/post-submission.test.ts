@@ -5,7 +5,8 @@ import { handler as getTemplates } from '../../../functions/src/handlers/get-tem
 import { XLSX_CONTENT_TYPE } from '../../../functions/src/middleware/responses';
 import { fillTemplate } from '../../shared/xlsx/_lib/fill-template';
 import { bodyOf, claimsFor, httpEvent, lambdaContext } from '../helpers/events';
-import { createScenario, inviteSheet, inviteSpec, type Scenario } from '../helpers/scenario';
+import { useFixedDate } from '../helpers/fixed-clock';
+import { createScenario, inviteSheet, inviteSpec, ON_TIME, type Scenario } from '../helpers/scenario';
 
 const head = (outlet: string) => claimsFor('outlet_head', { subBranch: '3301', outlet });
 const post = (body: string, headers: Record<string, string>, options: { base64?: boolean; outlet?: string } = {}) =>
@@ -18,6 +19,8 @@ describe('POST /submissions bodies', () => {
   let s: Scenario;
   let xlsx: Uint8Array;
   beforeAll(async () => {
+    // The handler reads the wall clock: fix it on the day the posted sheets report (ON_TIME, 2026-12-03 18:00 in Shanghai).
+    useFixedDate(ON_TIME);
     s = await createScenario('post');
     process.env.TABLE_NAME = s.table.tableName;
     setDefaultTable(s.table);
@@ -25,6 +28,10 @@ describe('POST /submissions bodies', () => {
     const values = grid.sheets[0].values;
     const rows = values.slice(inviteSpec.firstDataRow - 1).map((row) => Object.fromEntries(row.map((v, c) => [String.fromCharCode(65 + c), v]).filter(([, v]) => v !== null)));
     xlsx = await fillTemplate(inviteSpec, { header: { subBranch: '城东支行', outlet: s.organisation.outlets[0].name, reportDate: '2026-12-03', submitter: '主任' }, rows });
+  });
+
+  afterAll(() => {
+    jest.useRealTimers();
   });
 
   it('takes a raw .xlsx body (base64, its content type) and stores it', async () => {

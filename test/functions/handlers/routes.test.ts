@@ -12,6 +12,7 @@ import { handler as putOrg } from '../../../functions/src/handlers/put-org';
 import { handler as putTemplate } from '../../../functions/src/handlers/put-template';
 import { submitWorkbook } from '../../../functions/src/services/submit-workbook';
 import { bodyOf, claimsFor, httpEvent, lambdaContext } from '../helpers/events';
+import { useFixedDate } from '../helpers/fixed-clock';
 import { createScenario, inviteSheet, inviteSpec, jsonBody, outletHead, type Scenario } from '../helpers/scenario';
 
 /** Callers of every role, in and out of scope of sub-branch 3301 and its outlet 3301001. */
@@ -30,10 +31,16 @@ type Who = keyof typeof who;
 describe('HTTP routes by role and scope', () => {
   let s: Scenario;
   beforeAll(async () => {
+    // The handlers read the wall clock: fix it on the day the posted sheets report (2026-12-05, 18:00 in Shanghai).
+    useFixedDate(new Date('2026-12-05T10:00:00Z'));
     s = await createScenario('routes');
     process.env.TABLE_NAME = s.table.tableName;
     setDefaultTable(s.table);
     await submitWorkbook(s.deps, { caller: outletHead(s.organisation, 0), ...jsonBody(inviteSheet(s.organisation, 0, 4)) });
+  });
+
+  afterAll(() => {
+    jest.useRealTimers();
   });
 
   it('GET /health answers anyone', async () => {

@@ -172,6 +172,8 @@ describe('merge under faults', () => {
   it('puts all 10 outlets in the summary when they submit at once', async () => {
     // Prepare
     const period = '2026-12-04';
+    // Checked on that day (18:00 in Shanghai): a report dated after the day of checking is an error.
+    s.clock.now = new Date('2026-12-04T10:00:00Z');
     const bodies = s.organisation.outlets.map((_, i) => jsonBody(inviteSheet(s.organisation, i, 20, period)));
     // Act
     const answers = await Promise.all(bodies.map((body, i) => submitWorkbook(s.deps, { caller: outletHead(s.organisation, i), ...body })));

@@ -309,6 +309,8 @@ describe('validateSheet: 邀约明细 (invite-daily v1)', () => {
       const grid = buildGrid(spec, { header: { ...inviteHeader, reportDate: '2027-01-02' }, rows: [{ ...inviteRow, M: '12月8日' }] });
       const result = validateSheet(grid, spec, { asOf: '2026-12-03', organisation });
       expect(result.findings.map((f) => [f.address, f.code, f.fix])).toEqual([
+        // A sheet dated after the day of checking is itself an error (templates.md "Reading the rules").
+        ['邀约明细!F2', 'report-date-error', null],
         ['邀约明细!M5', 'type-error', '2027-12-08'],
         ['邀约明细!M5', 'cross-field-error', null],
       ]);

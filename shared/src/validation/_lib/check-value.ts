@@ -13,7 +13,7 @@ import { normaliseText } from '../../normalise/normalise-text';
 import { normaliseYesNo } from '../../normalise/normalise-yes-no';
 import type { Normalised } from '../../normalise/types';
 import type { CellValue } from '../../grid/types';
-import type { ValueType } from '../../spec/schema';
+import { DEFAULT_SHEET_LIMITS, type SheetLimits, type ValueType } from '../../spec/schema';
 import type { TypedValue } from '../types';
 
 /** Reads one non-empty value of a checker's type: its typed value (reporting a safe fix), or null (reporting why). */
@@ -37,8 +37,12 @@ export interface ValueChecker {
   max: number | undefined;
   maxLength: number | undefined;
   unit: string | undefined;
-  /** True when min, max or maxLength is set. */
+  /** True when min, max or maxLength is set (always for numbers: the sheet's caps bound them). */
   constrained: boolean;
+  /** Characters of raw text a cell may hold before anything else is read (the column's maxLength or the sheet's cap, the larger). */
+  textCap: number;
+  /** Smallest non-zero number in absolute value (numbers, money, whole numbers); 0 for other types. */
+  minNonZero: number;
 }
 
 /** What a column or header field says about its values. */
@@ -53,9 +57,24 @@ export interface ValueSpec {
   unit?: string;
 }
 
-/** The checker of a column or header field. */
-export function createValueChecker(source: ValueSpec): ValueChecker {
-  const { min, max, maxLength } = source;
+/** The cap on the absolute value of each numeric type, from the sheet's limits. */
+function numberCapOf(type: ValueType, limits: SheetLimits): number | undefined {
+  if (type === 'money') return limits.maxMoney;
+  if (type === 'integer') return limits.maxCount;
+  if (type === 'number') return limits.maxNumber;
+  return undefined;
+}
+
+/**
+ * The checker of a column or header field. Numbers get the sheet's caps as bounds where the column
+ * declares none (money ±maxMoney, whole numbers ±maxCount, numbers ±maxNumber), and every value a cap
+ * on its raw text.
+ */
+export function createValueChecker(source: ValueSpec, limits: SheetLimits = DEFAULT_SHEET_LIMITS): ValueChecker {
+  const cap = numberCapOf(source.type, limits);
+  const min = source.min ?? (cap === undefined ? undefined : -cap);
+  const max = source.max ?? cap;
+  const { maxLength } = source;
   return {
     label: source.label,
     type: source.type,
@@ -68,6 +87,8 @@ export function createValueChecker(source: ValueSpec): ValueChecker {
     maxLength,
     unit: source.unit,
     constrained: min !== undefined || max !== undefined || maxLength !== undefined,
+    textCap: Math.max(maxLength ?? 0, limits.maxTextLength),
+    minNonZero: cap === undefined ? 0 : limits.minNonZero,
   };
 }
 
@@ -98,6 +119,10 @@ export function isBlankCell(value: CellValue | undefined): boolean {
  * Common well-formed values take fast paths that allocate nothing.
  */
 export function checkValue(checker: ValueChecker, raw: CellValue, place: FindingPlace, context: CheckContext): TypedValue {
+  if (typeof raw === 'string' && raw.length > checker.textCap) {
+    const length = codePoints(raw);
+    if (length > checker.textCap) return reportTextOverCap(checker, raw, length, place, context);
+  }
   const typed = checker.read(checker, raw, place, context);
   if (typed === null || !checker.constrained) return typed;
   return meetsConstraints(checker, typed, raw, place, context) ? typed : null;
@@ -209,6 +234,27 @@ function take<T extends string | number>(
   return null;
 }
 
+/**
+ * A cell whose raw text is longer than the cap: one `constraint-error` naming the cap (its value cut
+ * short by createFinding), nothing else read from it. Counted in characters (code points).
+ */
+function reportTextOverCap(checker: ValueChecker, raw: string, length: number, place: FindingPlace, context: CheckContext): null {
+  context.findings.push(
+    createFinding('constraint-error', place, { value: raw, variant: 'maxLength', slots: { label: checker.label, maxLength: checker.textCap, length } }),
+  );
+  return null;
+}
+
+/** Characters of a text, a surrogate pair counting once. */
+function codePoints(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) length--;
+  }
+  return length;
+}
+
 /** Checks bounds (inclusive) and length; reports and returns false when one is broken. */
 function meetsConstraints(checker: ValueChecker, typed: string | number | boolean, raw: CellValue, place: FindingPlace, context: CheckContext): boolean {
   if (typeof typed === 'number') {
@@ -218,6 +264,12 @@ function meetsConstraints(checker: ValueChecker, typed: string | number | boolea
     }
     if (checker.max !== undefined && typed > checker.max) {
       context.findings.push(createFinding('constraint-error', place, { value: raw, variant: 'max', slots: { label: checker.label, max: checker.max } }));
+      return false;
+    }
+    if (typed !== 0 && typed > -checker.minNonZero && typed < checker.minNonZero) {
+      context.findings.push(
+        createFinding('constraint-error', place, { value: raw, variant: 'min-non-zero', slots: { label: checker.label, minNonZero: checker.minNonZero } }),
+      );
       return false;
     }
   } else if (typeof typed === 'string' && checker.maxLength !== undefined && typed.length > checker.maxLength) {

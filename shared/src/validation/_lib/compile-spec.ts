@@ -1,7 +1,7 @@
 import { slotPhrases } from '../../findings/codes';
 import { localisePhrase } from '../../findings/localise-phrase';
 import type { LocalisedText } from '../../findings/render-message';
-import type { Column, Condition, HeaderField, Rule, TemplateSpec } from '../../spec/schema';
+import { DEFAULT_SHEET_LIMITS, type Column, type Condition, type HeaderField, type Rule, type SheetLimits, type TemplateSpec } from '../../spec/schema';
 import type { TypedValue } from '../types';
 import { columnIndex, parseCellRef, type CellPosition } from './cell-ref';
 import { createValueChecker, type ValueChecker } from './check-value';
@@ -95,6 +95,8 @@ export interface CompiledSpec {
   emptyValues: Readonly<Record<string, TypedValue>>;
   /** The header field whose value is the period (its year dates dates written without one). */
   periodField?: CompiledHeaderField;
+  /** The sheet's caps (the spec's, or the defaults for a spec built without its schema). */
+  limits: SheetLimits;
 }
 
 const compiled = new WeakMap<TemplateSpec, CompiledSpec>();
@@ -109,6 +111,8 @@ export function compileSpec(spec: TemplateSpec): CompiledSpec {
 }
 
 function build(spec: TemplateSpec): CompiledSpec {
+  const limits: SheetLimits = spec.limits ?? DEFAULT_SHEET_LIMITS;
+  const checkerOf = (source: Column | HeaderField) => checkerWithLimits(source, limits);
   const columns: CompiledColumn[] = spec.columns.map((column) => ({
     column,
     letter: column.col,
@@ -151,6 +155,7 @@ function build(spec: TemplateSpec): CompiledSpec {
     layoutCells,
     emptyValues: Object.fromEntries(columns.map((c) => [c.column.col, null])),
     periodField: headerFields.find((f) => f.field.role === 'period' && (f.field.type === 'date' || f.field.type === 'month')),
+    limits,
   };
 }
 
@@ -158,7 +163,7 @@ function key(position: CellPosition): string {
   return `${position.rowIndex}:${position.columnIndex}`;
 }
 
-function checkerOf(source: Column | HeaderField): ValueChecker {
+function checkerWithLimits(source: Column | HeaderField, limits: SheetLimits): ValueChecker {
   return createValueChecker({
     label: source.label,
     type: source.type,
@@ -168,7 +173,7 @@ function checkerOf(source: Column | HeaderField): ValueChecker {
     max: 'max' in source ? source.max : undefined,
     maxLength: 'maxLength' in source ? source.maxLength : undefined,
     unit: 'unit' in source ? source.unit : undefined,
-  });
+  }, limits);
 }
 
 /**
