@@ -13,6 +13,7 @@ import { startDynamoLocal, type DynamoLocal } from './dynamo-local';
 import { createLocalApiServer, type LocalApiOptions } from './http-server';
 import { createLocalSigner } from './local-token';
 import { seedDemo } from './seed-demo';
+import { sweepAttempts } from '../services/sweep-attempts';
 
 export interface LocalStackOptions {
   /** Port of the API; 0 = a free port. @default 3001 (PTS_API_PORT) */
@@ -70,6 +71,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     process.env.POWERTOOLS_TRACE_ENABLED ??= 'false';
     setDefaultTable(table);
     const seeded = options.seed === false ? false : await seedDemo(table);
+    // As the hourly schedule does in AWS: remove the rows of abandoned submission attempts, now and every hour.
+    const sweep = () => void sweepAttempts({ table, now: () => new Date() }).catch(() => undefined);
+    sweep();
+    const sweepTimer = setInterval(sweep, 3_600_000);
+    sweepTimer.unref();
+    cleanups.push(async () => clearInterval(sweepTimer));
 
     const signer = createLocalSigner(options.dataDir);
     const server = createLocalApiServer({ signer, defaults: { subBranch: '3301', outlet: '3301001' }, requestLog: options.requestLog });
