@@ -8,6 +8,8 @@ import type { StoredSubmission } from '../../../shared/src/api/submission-view';
 import type { Finding } from '../../../shared/src/findings/types';
 import type { UnitAggregate } from '../../../shared/src/summary/unit-aggregate';
 import type { TypedRow } from '../../../shared/src/validation/types';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { batchWriteAll, type BatchWriteOptions, type WriteRequest } from './batch-write';
 import type { TableRef } from './dynamo';
 import { ATTEMPTS_PK, attemptMarkerKey, auditPk, headKey, idempotencyKey, phoneIndexPk, rowSk, rowsPk, type SubmissionId } from './keys';
@@ -286,7 +288,8 @@ export async function flipSubmission(
   if (flip.idempotency) items.push(idempotencyItem(table, flip.idempotency, flip.nowSeconds));
   const failed = await transact(table, items);
   if (failed === undefined) return { outcome: 'flipped' };
-  if (failed.index === 0) return { outcome: 'version-conflict', current: failed.item ? stripKeys<SubmissionHead>(failed.item) : undefined };
+  // The cancellation reason carries the item in the wire format (the document client does not translate errors).
+  if (failed.index === 0) return { outcome: 'version-conflict', current: failed.item ? stripKeys<SubmissionHead>(unmarshall(failed.item as Record<string, AttributeValue>)) : undefined };
   if (failed.index === 2) return { outcome: 'attempt-swept' };
   if (failed.index === idempotencyIndex) return { outcome: 'idempotency-conflict' };
   throw new Error('audit record already exists for this attempt');
