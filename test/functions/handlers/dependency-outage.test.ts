@@ -14,6 +14,7 @@ import { isDependencyUnavailable, toHttpResponse } from '../../../functions/src/
 import { RowsWriteFailedError, SubmissionContentionError } from '../../../functions/src/services/errors';
 import { bodyOf, claimsFor, httpEvent, lambdaContext } from '../helpers/events';
 import { injectFaults } from '../helpers/faults';
+import { useFixedDate } from '../helpers/fixed-clock';
 import { createScenario, inviteSheet, jsonBody, type Scenario } from '../helpers/scenario';
 
 const manager = claimsFor('subbranch_manager', { subBranch: '3301' });
@@ -27,7 +28,10 @@ function useTable(table: TableRef): void {
 describe('DynamoDB outage and busy answers', () => {
   let s: Scenario;
   let down: TableRef;
+  afterAll(() => jest.useRealTimers());
   beforeAll(async () => {
+    // The sheets are dated 2026-12-03: check them on that day (the handlers read the wall clock).
+    useFixedDate(new Date('2026-12-03T10:00:00Z'));
     s = await createScenario('outage');
     const port = await findFreePort();
     // Two attempts: the SDK's own retry still happens, the test stays short.
