@@ -93,7 +93,9 @@ function listUnits(expected: readonly OrgUnit[], organisation: Organisation, sen
 /** The outlets of one template block of a sub-branch (`records`: the day's audit records of the sub-branch). */
 async function auditTemplateBlock(deps: ServiceDeps, organisation: Organisation, due: TemplateDue, records: readonly AuditRecord[]): Promise<OutletAudit[]> {
   const mine = records.filter((r) => r.template === due.template && r.outlet);
-  const rejected = mine.filter((r) => r.outcome === 'rejected');
+  // An upload refused before its template could be read (over a read cap) belongs to no one template: it is
+  // listed in every block, so the auditor sees it whichever template is chosen.
+  const rejected = records.filter((r) => r.outcome === 'rejected' && r.outlet && (r.template === due.template || r.template === null));
   let accepted: (AuditRecord | SubmissionHead)[];
   if (due.period.length === 7) {
     accepted = await queryHeads(deps.table, organisation.code, due.template, due.period, due.period);
@@ -166,7 +168,7 @@ async function auditSubBranchBlocks(deps: ServiceDeps, organisation: Organisatio
 }
 
 function rejectedCount(records: readonly AuditRecord[], template?: string): number {
-  return records.filter((r) => r.outcome === 'rejected' && (template === undefined || r.template === template)).length;
+  return records.filter((r) => r.outcome === 'rejected' && (template === undefined || r.template === template || r.template === null)).length;
 }
 
 export async function getAuditOverview(deps: ServiceDeps, caller: Caller, date: string, options: AuditOptions = {}): Promise<AuditOverviewView> {

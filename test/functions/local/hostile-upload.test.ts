@@ -16,6 +16,9 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const SUB_BRANCH = '3301';
 const OUTLET = '3301001';
 
+/** Its own table on the run's DynamoDB Local: other files start local stacks too. */
+const TABLE = `pts-local-hostile-${process.pid}`;
+
 describe('local API: hostile uploads', () => {
   let stack: LocalStack;
   const call = (path: string, token: string, init: RequestInit = {}) =>
@@ -27,7 +30,7 @@ describe('local API: hostile uploads', () => {
   };
 
   beforeAll(async () => {
-    stack = await startLocalStack({ apiPort: 0, dynamoEndpoint: testEndpoint(), seed: true });
+    stack = await startLocalStack({ apiPort: 0, dynamoEndpoint: testEndpoint(), tableName: TABLE, seed: true });
   });
   afterAll(async () => {
     await stack.close();

@@ -3,6 +3,9 @@ import { isoDateInShanghai } from '../../../shared/src/period/iso-date-in-shangh
 import { startLocalStack, type LocalStack } from '../../../functions/src/local/local-stack';
 import { testEndpoint } from '../helpers/test-table';
 
+/** Its own table on the run's DynamoDB Local: other files start local stacks too. */
+const TABLE = `pts-local-stack-${process.pid}`;
+
 describe('startLocalStack', () => {
   let stack: LocalStack;
   const call = (path: string, token?: string, init: RequestInit = {}) =>
@@ -11,7 +14,7 @@ describe('startLocalStack', () => {
     ((await (await call('/local/token', undefined, { method: 'POST', body: JSON.stringify(request) })).json()) as { token: string }).token;
 
   beforeAll(async () => {
-    stack = await startLocalStack({ apiPort: 0, dynamoEndpoint: testEndpoint(), seed: true });
+    stack = await startLocalStack({ apiPort: 0, dynamoEndpoint: testEndpoint(), tableName: TABLE, seed: true });
   });
   afterAll(async () => {
     await stack.close();
@@ -57,7 +60,7 @@ describe('startLocalStack', () => {
 
   it('keeps the data on a second start (no second seeding)', async () => {
     // Act
-    const again = await startLocalStack({ apiPort: 0, dynamoEndpoint: testEndpoint(), seed: true });
+    const again = await startLocalStack({ apiPort: 0, dynamoEndpoint: testEndpoint(), tableName: TABLE, seed: true });
     await again.close();
     // Assess
     expect(again.seeded).toBe(false);

@@ -28,6 +28,9 @@ function paneGet(baseUrl: string, rawPath: string): Promise<{ status: number; bo
   });
 }
 
+/** Its own table on the run's DynamoDB Local: other files start local stacks too. */
+const TABLE = `pts-local-robust-${process.pid}`;
+
 describe('local stack: malformed requests are answers, not crashes', () => {
   let stack: LocalStack;
   let dataDir: string;
@@ -37,7 +40,7 @@ describe('local stack: malformed requests are answers, not crashes', () => {
     mkdirSync(paneDir);
     writeFileSync(path.join(paneDir, 'taskpane.html'), '<!doctype html><title>pane</title>');
     process.env.PTS_PANE_PORT = '0';
-    stack = await startLocalStack({ apiPort: 0, dynamoEndpoint: testEndpoint(), seed: false, dataDir, paneDir });
+    stack = await startLocalStack({ apiPort: 0, dynamoEndpoint: testEndpoint(), tableName: TABLE, seed: false, dataDir, paneDir });
   });
   afterAll(async () => {
     await stack?.close();
