@@ -27,6 +27,15 @@ const MISSING_NOTE = '未报送';
 const UNLISTED_NOTE = '不在机构名单';
 
 /**
+ * Printing as a manager does before the morning meeting: A4 landscape, every column on one page width,
+ * the header rows repeated on each page.
+ */
+function setPrintLayout(sheet: ExcelJS.Worksheet): void {
+  sheet.pageSetup = { ...sheet.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true };
+  sheet.pageSetup.printTitlesRow = `1:${HEADER_ROW}`;
+}
+
+/**
  * Writes the consolidated summary as a formatted workbook: sheet 汇总 with the ranked table (ranked and
  * unranked lines, then the files with errors as 有错误（n 处）, then 未报送 outlets, then the bold sub-branch total), and, when `rows` is given, sheet 明细
  * with the outlets' rows, phone numbers masked. Texts that a spreadsheet could take for a formula are
@@ -67,7 +76,11 @@ function writeSummarySheet(sheet: Worksheet, spec: TemplateSpec, summary: Consol
     ...alsoRanks.map((label) => ({ header: `${label}排名`, width: 10 })),
     { header: `${unitWord(spec)}代码`, width: 12 },
     { header: `${unitWord(spec)}名称`, width: 20 },
-    ...valueColumns.map((column) => ({ header: column.label, width: Math.max(10, column.label.length * 2 + 2), numFmt: summaryNumberFormat(spec, column) })),
+    ...valueColumns.map((column) => {
+      const numFmt = summaryNumberFormat(spec, column);
+      // Money sums of a sub-branch run to tens of millions (12,345,678.00): room for 14 characters, so no ####.
+      return { header: column.label, width: Math.max(numFmt === NUMBER_FORMATS.money ? 15 : 10, column.label.length * 2 + 2), numFmt };
+    }),
     { header: '备注', width: 16 },
   ];
 
@@ -101,6 +114,7 @@ function writeSummarySheet(sheet: Worksheet, spec: TemplateSpec, summary: Consol
   writeTableRow(sheet, rowNumber, columns, ['合计', ...alsoRanks.map(() => null), summary.subBranch, '支行合计', ...valuesOf(valueColumns, summary.total), null], true);
 
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}` }];
+  setPrintLayout(sheet);
   sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(HEADER_ROW, lastLineRow), column: columns.length } };
 }
 
@@ -181,6 +195,7 @@ function writeRowsSheet(sheet: Worksheet, spec: TemplateSpec, summary: Consolida
     }
   }
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}` }];
+  setPrintLayout(sheet);
   sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(HEADER_ROW, rowNumber - 1), column: columns.length } };
 }
 

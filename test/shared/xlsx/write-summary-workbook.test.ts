@@ -89,6 +89,13 @@ describe('writeSummaryWorkbook', () => {
     expect(sheet.getCell('B4').font?.bold).toBe(true);
   });
 
+  it('prints on A4 landscape, one page wide, the header rows on every page, money columns wide enough for tens of millions', async () => {
+    const workbook = await load(await writeSummaryWorkbook(inviteDaily, summary));
+    const sheet = workbook.getWorksheet('汇总')!;
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:4' });
+    expect(sheet.getColumn('G').width).toBeGreaterThanOrEqual(15);
+  });
+
   it('writes a text that looks like a formula as a plain string in a text-formatted cell', async () => {
     const workbook = await load(await writeSummaryWorkbook(inviteDaily, summary, submissions));
     const summarySheet = workbook.getWorksheet('汇总')!;
