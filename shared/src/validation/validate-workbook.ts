@@ -1,6 +1,8 @@
 import { createFinding } from '../findings/create-finding';
 import type { SheetIdentity, WorkbookGrid } from '../grid/types';
+import type { LocalisedText } from '../findings/render-message';
 import type { Organisation } from '../org/schema';
+import type { TemplateSpec } from '../spec/schema';
 import type { TemplateRegistry } from '../spec/template-registry';
 import type { SheetValidation } from './types';
 import { validateSheet } from './validate-sheet';
@@ -36,7 +38,7 @@ export function validateWorkbook(workbook: WorkbookGrid, registry: TemplateRegis
     if (current && current.version > identity.version) {
       result.findings.unshift(
         createFinding('template-version-outdated', { sheetName: sheet.sheetName }, {
-          slots: { template: identity.id, version: identity.version, currentVersion: current.version },
+          slots: { template: templateName(spec), version: identity.version, currentVersion: current.version },
         }),
       );
       result.hasErrors = true;
@@ -49,7 +51,7 @@ export function validateWorkbook(workbook: WorkbookGrid, registry: TemplateRegis
     if (!spec) continue;
     const result = validateSheet(sheet, spec, { asOf: options.asOf, organisation: options.organisation, identity: null });
     result.findings.unshift(
-      createFinding('template-identity-missing', { sheetName: sheet.sheetName }, { slots: { template: `${spec.id} v${spec.version}` } }),
+      createFinding('template-identity-missing', { sheetName: sheet.sheetName }, { slots: { template: templateName(spec, spec.version) } }),
     );
     result.hasErrors = true;
     return result;
@@ -61,6 +63,13 @@ export function validateWorkbook(workbook: WorkbookGrid, registry: TemplateRegis
     `工作簿中没有模板工作表（应为：${expected}），也没有模板标识`,
     `the workbook has no template sheet (expected one of: ${expected.replace(/、/g, ', ')}) and no template identity`,
   );
+}
+
+/** A template as people name it: its title (the id only beside it in English), with the version when given. */
+function templateName(spec: TemplateSpec, version?: number): LocalisedText {
+  return version === undefined
+    ? { zh: spec.title, en: `${spec.title} (${spec.id})` }
+    : { zh: `${spec.title}（第 ${version} 版）`, en: `${spec.title} (${spec.id} v${version})` };
 }
 
 function unknownTemplate(identity: SheetIdentity): WorkbookUnusableError {
