@@ -4,6 +4,7 @@ import type { ApiClient } from '../api/api-client';
 import type { SignedInUser } from '../api/types';
 import { bothLanguages } from '../i18n/messages';
 import { useI18n } from '../i18n/I18nContext';
+import { checkPeriodRange } from '../../../shared/src/period/check-period-range';
 import { shanghaiDay } from '../sheets/excel-dates';
 import { planSummarySheets } from '../sheets/plan-summary-sheets';
 import { Notice, failureNotice, type NoticeMessage } from './Notice';
@@ -41,6 +42,9 @@ export function ManagerPanel({ user, api }: ManagerPanelProps) {
     try {
       const month = (d: string) => (spec.period === 'month' ? d.slice(0, 7) : d);
       const last = mode === 'day' ? from : to;
+      // The range rule of contract.md, checked here before the server is asked (the same words the server uses).
+      const badRange = checkPeriodRange(spec.period === 'month' ? 'month' : 'day', month(from), month(last));
+      if (badRange) return setNotice({ intent: 'error', message_zh: badRange.message_zh, message_en: badRange.message_en });
       const summary = await api.getConsolidated({ template: spec.id, subBranch, from: month(from), to: month(last), rows: true });
       if (!summary.ok) return setNotice(failureNotice(summary));
       const plan = planSummarySheets(spec, summary.value);
