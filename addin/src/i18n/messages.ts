@@ -103,6 +103,8 @@ const zh = {
   orgUnavailable: '未能取得支行 {subBranch} 的机构信息：需要机构信息的检查（网点名称、特卖日）将跳过，提交时服务器仍会检查',
   noStoredSubmission: '没有网点 {outlet} 的“{title}”{period} 报送',
   serverFindingsMarked: '服务器发现的 {count} 处问题已在表格中标出',
+  cellEditor: '单元格 {address}：输入后按 Enter',
+  cellEditorIdle: '点击一个单元格后在此输入',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -209,6 +211,8 @@ const en: Record<MessageKey, string> = {
   orgUnavailable: 'The organisation of sub-branch {subBranch} could not be fetched: checks that need it (outlet names, sale days) are skipped; the server still runs them on submission',
   noStoredSubmission: 'No "{title}" submission of outlet {outlet} for {period}',
   serverFindingsMarked: 'The {count} cells the server found fault with are marked in the sheet',
+  cellEditor: 'Cell {address}: type, then press Enter',
+  cellEditorIdle: 'Click a cell, then type here',
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { zh, en };
