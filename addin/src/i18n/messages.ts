@@ -140,7 +140,7 @@ const en: Record<MessageKey, string> = {
   severity_error: 'Error',
   severity_warning: 'Warning',
   severity_notice: 'Notice',
-  summaryCounts: '{errors} errors, {warnings} warnings, {notices} notices',
+  summaryCounts: 'Errors: {errors}, warnings: {warnings}, notices: {notices}',
   inserted: 'Inserted sheet {sheet}',
   reopened: 'Opened the submission of {period}: sheet {sheet}',
   fixed: 'Fixed {count} cells',
