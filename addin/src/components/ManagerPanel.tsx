@@ -8,6 +8,7 @@ import { checkPeriodRange } from '../../../shared/src/period/check-period-range'
 import { shanghaiDay } from '../sheets/excel-dates';
 import { planSummarySheets } from '../sheets/plan-summary-sheets';
 import { Notice, failureNotice, type NoticeMessage } from './Notice';
+import { MonthSelect } from './MonthSelect';
 import { TemplateSelect } from './TemplateSelect';
 import { useServices } from './services';
 
@@ -33,6 +34,7 @@ export function ManagerPanel({ user, api }: ManagerPanelProps) {
   const [subBranch, setSubBranch] = useState(user.subBranch ?? '');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
+  const monthly = registry.current(templateId)?.period === 'month';
 
   async function pull() {
     const spec = registry.current(templateId);
@@ -79,10 +81,17 @@ export function ManagerPanel({ user, api }: ManagerPanelProps) {
           <Radio value="range" label={t('periodRange')} />
         </RadioGroup>
       </Field>
-      <Field label={mode === 'day' ? t('reportDate') : t('from')}>
-        <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} disabled={busy} />
-      </Field>
-      {mode === 'range' ? (
+      {monthly ? (
+        <MonthSelect label={mode === 'day' ? t('reportMonth') : t('fromMonth')} value={from.slice(0, 7)} onChange={(month) => setFrom(`${month}-01`)} today={today} disabled={busy} />
+      ) : (
+        <Field label={mode === 'day' ? t('reportDate') : t('from')}>
+          <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} disabled={busy} />
+        </Field>
+      )}
+      {mode === 'range' && monthly ? (
+        <MonthSelect label={t('toMonth')} value={to.slice(0, 7)} onChange={(month) => setTo(`${month}-01`)} today={today} disabled={busy} />
+      ) : null}
+      {mode === 'range' && !monthly ? (
         <Field label={t('to')}>
           <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} disabled={busy} />
         </Field>

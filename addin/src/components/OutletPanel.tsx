@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, Field, Input, ProgressBar, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import type { AcceptedSubmission } from '../../../shared/src/api/submission-answer';
 import type { TemplateList } from '../../../shared/src/api/template-listing';
 import type { Finding } from '../../../shared/src/findings/types';
@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { shanghaiDay } from '../sheets/excel-dates';
 import { planTemplateSheet } from '../sheets/plan-template-sheet';
 import { FindingsList } from './FindingsList';
+import { MonthSelect } from './MonthSelect';
 import { Notice, failureNotice, type NoticeMessage } from './Notice';
 import { TemplateSelect } from './TemplateSelect';
 import { useServices } from './services';
@@ -24,15 +25,6 @@ export interface OutletPanelProps {
 
 const STEPS: MessageKey[] = ['step_read', 'step_check', 'step_upload', 'step_rank'];
 
-/** The months offered for a monthly template, newest first: the next month, this one and a year back, and the chosen one. */
-function monthsAround(today: string, chosen: string): string[] {
-  const [year, month] = today.split('-').map(Number);
-  const months = Array.from({ length: 14 }, (_, i) => {
-    const index = year * 12 + (month - 1) + 1 - i;
-    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-  });
-  return months.includes(chosen) ? months : [...months, chosen].sort().reverse();
-}
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -225,15 +217,7 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
       <Notice notice={orgNotice} />
       <TemplateSelect templates={templates} value={templateId} onChange={setTemplateId} disabled={busy} />
       {spec?.period === 'month' ? (
-        <Field label={t('reportMonth')}>
-          <Select value={day.slice(0, 7)} onChange={(_, d) => setDay(`${d.value}-01`)} disabled={busy}>
-            {monthsAround(shanghaiDay(now()), day.slice(0, 7)).map((month) => (
-              <option key={month} value={month}>
-                {monthLabel(language, month)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <MonthSelect label={t('reportMonth')} value={day.slice(0, 7)} onChange={(month) => setDay(`${month}-01`)} today={shanghaiDay(now())} disabled={busy} />
       ) : (
         <Field label={t('reportDate')}>
           <Input type="date" value={day} onChange={(_, d) => setDay(d.value)} disabled={busy} />
