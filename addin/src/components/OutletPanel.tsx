@@ -24,6 +24,8 @@ export interface OutletPanelProps {
 }
 
 const STEPS: MessageKey[] = ['step_read', 'step_check', 'step_upload', 'step_rank'];
+/** How long the fetched organisation is used before it is fetched again. */
+const ORG_MAX_AGE_MS = 10 * 60_000;
 
 
 const useStyles = makeStyles({
@@ -47,22 +49,27 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
   const spec = registry.current(templateId);
   const asOf = () => shanghaiDay(now());
   const [orgNotice, setOrgNotice] = useState<NoticeMessage | null>(null);
-  const organisation = useRef<{ subBranch: string; value: Organisation } | null>(null);
+  const organisation = useRef<{ subBranch: string; value: Organisation; at: number } | null>(null);
 
-  /** The organisation of the user's sub-branch (GET /org): fetched after sign-in, again before a check while it is missing. */
+  /**
+   * The organisation of the user's sub-branch (GET /org): fetched after sign-in, again before a check while it is
+   * missing or older than ORG_MAX_AGE_MS (an auditor may have moved the campaign meanwhile).
+   */
   const loadOrganisation = useCallback(async (): Promise<Organisation | undefined> => {
     const subBranch = user.subBranch;
     if (!subBranch) return undefined;
-    if (organisation.current?.subBranch === subBranch) return organisation.current.value;
+    const cached = organisation.current;
+    if (cached?.subBranch === subBranch && now().getTime() - cached.at < ORG_MAX_AGE_MS) return cached.value;
     const answer = await api.getOrg(subBranch);
+    if (!answer.ok && cached?.subBranch === subBranch) return cached.value; // an older file beats none
     if (!answer.ok) {
       setOrgNotice({ intent: 'warning', ...bothLanguages('orgUnavailable', { subBranch }), detail: answer.message_zh });
       return undefined;
     }
-    organisation.current = { subBranch, value: answer.value };
+    organisation.current = { subBranch, value: answer.value, at: now().getTime() };
     setOrgNotice(null);
     return answer.value;
-  }, [api, user.subBranch]);
+  }, [api, user.subBranch, now]);
 
   useEffect(() => {
     void loadOrganisation();

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { demoOrganisation } from '../../../functions/src/local/demo-data';
 import { outletHeadOrgView } from '../../../shared/src/api/org-view';
 import { isoDayToSerial } from '../../../addin/src/sheets/excel-dates';
@@ -9,8 +9,8 @@ const headToken = (name: string | null) =>
   jwt({ sub: 'local-outlet_head-3301002', 'custom:role': 'outlet_head', 'custom:subBranch': '3301', 'custom:outlet': '3301002', ...(name ? { name } : {}) });
 const orgRoute: Route = () => ({ status: 200, body: outletHeadOrgView(demoOrganisation({ campaignFrom: '2026-12-01' })) });
 
-async function signedIn(routes: Record<string, Route>, name: string | null = '李秀英') {
-  const pane = renderPane({ 'POST /local/token': () => ({ status: 200, body: { token: headToken(name) } }), ...routes });
+async function signedIn(routes: Record<string, Route>, name: string | null = '李秀英', now?: () => Date) {
+  const pane = renderPane({ 'POST /local/token': () => ({ status: 200, body: { token: headToken(name) } }), ...routes }, now ? { services: { now } } : {});
   await pane.user.click(screen.getByRole('button', { name: '登录' }));
   await screen.findByRole('button', { name: '插入模板' });
   return pane;
@@ -122,5 +122,33 @@ describe('OutletPanel with the organisation and the person', () => {
     expect(screen.queryByText('Inserted sheet 活动追踪')).toBeNull();
     await pane.user.click(within(inserted.closest('[role="status"]') as HTMLElement).getByRole('button', { name: 'English' }));
     expect(screen.getByText('Inserted sheet 活动追踪')).toBeTruthy();
+  });
+
+  it('fetches the organisation again when it is older than ten minutes, and keeps the older one when the API is away', async () => {
+    // Prepare
+    let at = Date.parse('2026-11-30T17:00:00Z');
+    let online = true;
+    const pane = await signedIn({ 'GET /org/3301': (request) => (online ? orgRoute(request) : 'offline') }, '李秀英', () => new Date(at));
+    await pane.user.click(screen.getByRole('button', { name: '插入模板' }));
+    await screen.findByText('已插入工作表 邀约明细');
+    pane.workbook.setValues('邀约明细', 'B5', [['张三', '13800138000', '存量客户', '高端客户', 150, '无', 45, '电话', '李经理', '是', '是', isoDayToSerial('2026-12-20')]]);
+    const check = async () => {
+      await pane.user.click(screen.getByRole('button', { name: '校验当前表' }));
+      return within(await screen.findByRole('region', { name: '校验结果' })).findByRole('button', { name: /邀约明细!M5/ });
+    };
+    // Act
+    await check();
+    at += 9 * 60_000;
+    await check();
+    const within10Minutes = pane.requests.filter((r) => r.path === '/org/3301').length;
+    at += 2 * 60_000;
+    online = false;
+    await pane.user.click(screen.getByRole('button', { name: '清除标记' }));
+    expect(pane.workbook.sheet('邀约明细')!.highlights.size).toBe(0);
+    await pane.user.click(screen.getByRole('button', { name: '校验当前表' }));
+    // Assess: the third check asked again (offline) and still checked the sale day with the older file
+    await waitFor(() => expect(pane.workbook.sheet('邀约明细')!.highlights.get('M5')).toBe('error'));
+    expect(within10Minutes).toBe(1);
+    expect(pane.requests.filter((r) => r.path === '/org/3301')).toHaveLength(2);
   });
 });
