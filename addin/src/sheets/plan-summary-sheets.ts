@@ -1,6 +1,7 @@
 /**
  * Plans the sub-branch manager's summary sheet and rows sheet from GET /consolidated: ranked outlets first,
- * then those that did not report (未报送), the total line, the 目标达成预警 flag and the chart of the target rate.
+ * then those that did not report (未报送), the total line, the 迟报 mark (reports received after the deadline),
+ * the 目标达成预警 flag and the chart of the target rate.
  */
 import type { SummaryColumn, TemplateSpec } from '../../../shared/src/spec/schema';
 import type { CellValue } from '../../../shared/src/grid/types';
@@ -12,6 +13,13 @@ import { isoDayToSerial } from './excel-dates';
 export const TARGET_WARNING_THRESHOLD = 0.8;
 export const WARNING_LABEL = '目标达成预警';
 export const MISSING_LABEL = '未报送';
+export const LATE_LABEL = '迟报';
+
+/** The 迟报 cell of an outlet: empty when on time, 迟报 for one late report, 迟报 N 次 for more over a period. */
+function lateMark(late: number | undefined): string {
+  if (!late) return '';
+  return late === 1 ? LATE_LABEL : `${LATE_LABEL} ${late} 次`;
+}
 
 function formatOf(column: SummaryColumn): string {
   switch (column.agg) {
@@ -38,8 +46,8 @@ export function planSummarySheets(spec: TemplateSpec, summary: ConsolidatedSumma
   const labels = spec.summary.columns.map((c) => c.label);
   const targetRate = spec.summary.columns.find((c) => c.agg === 'target-rate');
   const extraRanks = spec.summary.alsoRankBy;
-  const header = ['排名', '网点代码', '网点', ...labels, ...extraRanks.map((l) => `排名(${l})`), ...(targetRate ? [WARNING_LABEL] : [])];
-  const columnFormats = ['', '@', '@', ...spec.summary.columns.map(formatOf), ...extraRanks.map(() => ''), ...(targetRate ? ['@'] : [])];
+  const header = ['排名', '网点代码', '网点', ...labels, ...extraRanks.map((l) => `排名(${l})`), LATE_LABEL, ...(targetRate ? [WARNING_LABEL] : [])];
+  const columnFormats = ['', '@', '@', ...spec.summary.columns.map(formatOf), ...extraRanks.map(() => ''), '@', ...(targetRate ? ['@'] : [])];
 
   const rows: CellValue[][] = [];
   const warningRows: number[] = [];
@@ -54,6 +62,7 @@ export function planSummarySheets(spec: TemplateSpec, summary: ConsolidatedSumma
       outlet.outletName,
       ...labels.map((l) => outlet.values[l] ?? null),
       ...extraRanks.map((l) => outlet.ranks?.[l] ?? null),
+      lateMark(outlet.late),
       ...(targetRate ? [behind ? '预警' : ''] : []),
     ]);
   }
@@ -66,11 +75,12 @@ export function planSummarySheets(spec: TemplateSpec, summary: ConsolidatedSumma
       missing.outletName,
       ...labels.map(() => null),
       ...extraRanks.map(() => null),
+      '',
       ...(targetRate ? ['预警'] : []),
     ]);
   }
   const totalRow = rows.length;
-  rows.push(['合计', summary.subBranch, '', ...labels.map((l) => summary.total[l] ?? null), ...extraRanks.map(() => null), ...(targetRate ? [''] : [])]);
+  rows.push(['合计', summary.subBranch, '', ...labels.map((l) => summary.total[l] ?? null), ...extraRanks.map(() => null), '', ...(targetRate ? [''] : [])]);
 
   const chartLabel = targetRate?.label ?? spec.summary.rankBy;
   const chartColumn = header.indexOf(chartLabel);

@@ -187,6 +187,21 @@ async function submit(page: Page, index: number): Promise<string> {
   return (await done.textContent()) ?? '';
 }
 
+/** The column letter of a summary sheet's header (row 3) labelled `label`. */
+async function headerColumn(page: Page, label: string): Promise<string> {
+  const headers = await page.locator('td[data-cell$="3"]').evaluateAll((cells) => cells.map((c) => [c.getAttribute('data-cell') ?? '', c.textContent ?? '']));
+  const column = (headers.find(([address, text]) => /^[A-Z]+3$/.test(address) && text === label)?.[0] ?? '').replace(/3$/, '');
+  expect(`${label}: ${column}`).toMatch(/: [A-Z]+$/);
+  return column;
+}
+
+/** [outlet code, mark] of the summary lines (rows 4–13) whose 迟报 cell is not empty. */
+async function lateMarks(page: Page): Promise<string[][]> {
+  const column = await headerColumn(page, '迟报');
+  const lines = await Promise.all(Array.from({ length: 10 }, async (_, r) => [await cell(page, `B${4 + r}`).textContent(), await cell(page, `${column}${4 + r}`).textContent()]));
+  return lines.filter(([, mark]) => mark !== '' && mark !== null).map(([code, mark]) => [code ?? '', mark ?? '']);
+}
+
 function markedCells(page: Page, mark: 'error' | 'warning'): Promise<string[]> {
   return page.locator(`td[data-mark="${mark}"]`).evaluateAll((cells) => cells.map((c) => c.getAttribute('data-cell') ?? ''));
 }
@@ -321,7 +336,7 @@ describe('a day in the life of sub-branch 3309', () => {
     // Outlet 10 never reports.
   });
 
-  it('the manager pulls the day: nine ranked, 3309010 未报送', async () => {
+  it('the manager pulls the day and the campaign to date: nine ranked, 3309009 迟报, 3309010 未报送', async () => {
     const page = await openPane('个金经理（支行）', { subBranch: SUB_BRANCH, name: '林经理' });
     await page.getByLabel('报表日期').fill(TODAY);
     await page.getByRole('button', { name: '拉取汇总' }).click();
@@ -341,11 +356,11 @@ describe('a day in the life of sub-branch 3309', () => {
     expect(lines[9]).toEqual(['未报送', outlets[MISSING_OUTLET].code]);
     expect(await cell(page, 'A14').textContent()).toBe('合计');
     // 有效邀约达成率: the top outlets reached the daily target, the one with no effective invitation none of it.
-    const headers = await page.locator('td[data-cell$="3"]').evaluateAll((cells) => cells.map((c) => [c.getAttribute('data-cell') ?? '', c.textContent ?? '']));
-    const rateColumn = (headers.find(([address, text]) => /^[A-Z]+3$/.test(address) && text === '有效邀约达成率')?.[0] ?? '').replace(/3$/, '');
-    expect(rateColumn).not.toBe('');
+    const rateColumn = await headerColumn(page, '有效邀约达成率');
     expect(await cell(page, `${rateColumn}4`).textContent()).toBe('100.0%');
     expect(await cell(page, `${rateColumn}12`).textContent()).toBe('0.0%');
+    // 迟报: the one outlet that sent its sheet after the deadline, and no other.
+    expect(await lateMarks(page)).toEqual([[outlets[LATE_OUTLET].code, '迟报']]);
     expect(await page.getByRole('figure', { name: '有效邀约达成率' }).count()).toBe(1);
     await shot(page, '11-manager-day');
 
@@ -362,6 +377,7 @@ describe('a day in the life of sub-branch 3309', () => {
     expect([await cell(page, 'A13').textContent(), await cell(page, 'B13').textContent()]).toEqual(['未报送', outlets[MISSING_OUTLET].code]);
     expect(await cell(page, `${rateColumn}4`).textContent()).toBe('50.0%');
     expect(await cell(page, `${rateColumn}12`).textContent()).toBe('0.0%');
+    expect(await lateMarks(page)).toEqual([[outlets[LATE_OUTLET].code, '迟报']]);
     await shot(page, '12-manager-campaign-to-date');
     await closePane(page);
   });
