@@ -3,7 +3,7 @@
  * handlers on DynamoDB Local, `seed: false`), in Debian's Chromium on the in-memory workbook (`?host=memory`).
  *
  * The auditor files the organisation of a sub-branch of its own (3309 城西支行, ten outlets, a campaign that started
- * yesterday in Asia/Shanghai, deadline 23:59). Ten outlet heads, each in a browser context of their own with their
+ * yesterday in Asia/Shanghai, deadline 23:59); yesterday's sheets of nine outlets are stored as sent yesterday. Ten outlet heads, each in a browser context of their own with their
  * own sign-in: eight fill today's 邀约明细 and submit on time, three of them after fixing a mistake in the pane (a 客户类别
  * that is not allowed, typed over; 流动资产 written `30万`, a safe fix; a 预约到场日期 that is no sale day, typed over).
  * Then the auditor moves the deadline to 00:00, already past today, so the ninth submits late; the tenth never does.
@@ -17,6 +17,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startPaneServer, type PaneServer } from '../../../addin/dev/serve-pane';
+import { createDynamoClient } from '../../../functions/src/adapters/dynamo';
+import { buildTemplateWorkbook } from '../../../functions/src/local/demo-data';
+import { submitWorkbook } from '../../../functions/src/services/submit-workbook';
+import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
 
 interface LocalStack {
   apiUrl: string;
@@ -67,6 +71,8 @@ function organisation(deadline: string) {
 
 /** 有效邀约 (rows with K = 是) of outlets 1..9 today; outlet 10 never reports. */
 const EFFECTIVE = [3, 2, 3, 1, 2, 0, 3, 1, 2];
+/** 有效邀约 of outlets 1..9 yesterday, the campaign's first day (sent on time then, written straight to the service). */
+const YESTERDAY_EFFECTIVE = [0, 3, 1, 3, 2, 1, 3, 0, 1];
 const LATE_OUTLET = 8; // index: 3309009
 const MISSING_OUTLET = 9; // index: 3309010
 
@@ -76,10 +82,10 @@ function rankOf(effective: number, among: number[]): number {
 }
 
 /** Rows B..M of an outlet's sheet: `effective` rows invited effectively (K = 是, with a sale day), 2 or 3 rows in all. */
-function rowsFor(index: number): (string | number)[][] {
-  const count = Math.max(2, EFFECTIVE[index] ?? 0);
+function rowsFor(index: number, effectiveCounts: readonly number[] = EFFECTIVE): (string | number)[][] {
+  const count = Math.max(2, effectiveCounts[index] ?? 0);
   return Array.from({ length: count }, (_, r) => {
-    const effective = r < (EFFECTIVE[index] ?? 0);
+    const effective = r < (effectiveCounts[index] ?? 0);
     const phone = `139${String(index + 1).padStart(4, '0')}${String(r + 1).padStart(4, '0')}`;
     const row: (string | number)[] = [`客户${index + 1}-${r + 1}`, phone, '存量客户', '普通客户', 25 + r, '定期到期', 40 + r, '电话', `理财经理${index + 1}`, effective ? '是' : '否', '否'];
     if (effective) row.push(excelSerial(SALE_DAYS[r % SALE_DAYS.length]));
@@ -220,7 +226,37 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   auditorToken = ((await api('POST', '/local/token', '', { role: 'auditor', name: '审计员' })).body as { token: string }).token;
   await putOrganisation('23:59');
+  await reportYesterday();
 });
+
+/**
+ * Yesterday's sheets of outlets 1..9, as the pane would have sent them at 09:0x yesterday (Asia/Shanghai): the
+ * service itself with yesterday as its clock, as the local stack's demo seed does, since HTTP cannot send in the past.
+ */
+async function reportYesterday(): Promise<void> {
+  const spec = builtinTemplates.find((s) => s.id === 'invite-daily');
+  if (!spec) throw new Error('invite-daily is not a built-in template');
+  // startLocalStack set these for the handlers it serves.
+  const table = { doc: createDynamoClient(process.env.DYNAMODB_ENDPOINT), tableName: process.env.TABLE_NAME ?? 'pts-local' };
+  for (let index = 0; index < 9; index++) {
+    const outlet = outlets[index];
+    const rows = rowsFor(index, YESTERDAY_EFFECTIVE).map((row) =>
+      Object.fromEntries(row.map((value, c) => [String.fromCharCode(66 + c), c === 11 && typeof value === 'number' ? SALE_DAYS[0] : value])),
+    );
+    const workbook = buildTemplateWorkbook(spec, { subBranch: SUB_BRANCH, outlet: outlet.code, reportDate: CAMPAIGN_FROM, submitter: outlet.head }, rows);
+    const at = new Date(Date.parse(`${CAMPAIGN_FROM}T09:00:00+08:00`) + index * 60_000);
+    const answer = await submitWorkbook(
+      { table, now: () => at },
+      {
+        caller: { sub: `day-${outlet.code}`, role: 'outlet_head', subBranch: SUB_BRANCH, outlet: outlet.code, name: outlet.head },
+        body: JSON.stringify(workbook),
+        isBase64Encoded: false,
+        contentType: 'application/json',
+      },
+    );
+    expect(answer.statusCode).toBe(201);
+  }
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -370,13 +406,21 @@ describe('a day in the life of sub-branch 3309', () => {
     await page.getByLabel('结束日期').fill(TODAY);
     await page.getByRole('button', { name: '拉取汇总' }).click();
     const rangeSheet = `汇总 ${CAMPAIGN_FROM}~${TODAY.slice(5)}`;
-    await page.getByText(`已写入工作表 ${rangeSheet}：9 个网点已排名，1 个未报送，9 个目标达成预警`).waitFor();
+    const warnedToDate = EFFECTIVE.filter((e, i) => (e + (YESTERDAY_EFFECTIVE[i] ?? 0)) / (2 * DAILY_TARGET) < 0.8).length;
+    await page.getByText(`已写入工作表 ${rangeSheet}：9 个网点已排名，1 个未报送，${warnedToDate} 个目标达成预警`).waitFor();
     expect(await page.locator(`table[data-sheet="${rangeSheet}"]`).count()).toBe(1);
-    // Same order and ranks as the day (only today was reported), each rate against twice the daily target.
-    expect(await cell(page, 'A4').textContent()).toBe('1');
-    expect([await cell(page, 'A13').textContent(), await cell(page, 'B13').textContent()]).toEqual(['未报送', outlets[MISSING_OUTLET].code]);
-    expect(await cell(page, `${rateColumn}4`).textContent()).toBe('50.0%');
-    expect(await cell(page, `${rateColumn}12`).textContent()).toBe('0.0%');
+    // Both days summed, each rate against twice the daily target, ranked again; 3309010 sent neither day.
+    const toDate = EFFECTIVE.map((today, i) => today + (YESTERDAY_EFFECTIVE[i] ?? 0));
+    const rangeLines = await Promise.all(
+      Array.from({ length: 10 }, async (_, r) => [await cell(page, `A${4 + r}`).textContent(), await cell(page, `B${4 + r}`).textContent(), await cell(page, `${rateColumn}${4 + r}`).textContent()]),
+    );
+    const expectedToDate = outlets
+      .slice(0, 9)
+      .map((o, i) => [String(rankOf(toDate[i], toDate)), o.code, `${((toDate[i] / (2 * DAILY_TARGET)) * 100).toFixed(1)}%`])
+      .sort((a, b) => Number(a[0]) - Number(b[0]) || a[1].localeCompare(b[1]));
+    expect(rangeLines.slice(0, 9)).toEqual(expectedToDate);
+    expect(rangeLines[9].slice(0, 2)).toEqual(['未报送', outlets[MISSING_OUTLET].code]);
+    expect(await cell(page, 'E14').textContent()).toBe(String(toDate.reduce((a, b) => a + b, 0)));
     expect(await lateMarks(page)).toEqual([[outlets[LATE_OUTLET].code, '迟报']]);
     await shot(page, '12-manager-campaign-to-date');
     await closePane(page);
