@@ -7,19 +7,13 @@ import type { SummaryColumn, TemplateSpec } from '../../../shared/src/spec/schem
 import type { CellValue } from '../../../shared/src/grid/types';
 import type { SummarySheetsPlan } from '../excel/workbook-host';
 import type { ConsolidatedSummaryView } from '../api/types';
+import { LATE_LABEL, lateMark } from '../../../shared/src/summary/late-mark';
 import { isoDayToSerial } from './excel-dates';
 
 /** An outlet below this share of its target for the period is flagged 目标达成预警. */
 export const TARGET_WARNING_THRESHOLD = 0.8;
 export const WARNING_LABEL = '目标达成预警';
 export const MISSING_LABEL = '未报送';
-export const LATE_LABEL = '迟报';
-
-/** The 迟报 cell of an outlet: empty when on time, 迟报 for one late report, 迟报 N 次 for more over a period. */
-function lateMark(late: number | undefined): string {
-  if (!late) return '';
-  return late === 1 ? LATE_LABEL : `${LATE_LABEL} ${late} 次`;
-}
 
 function formatOf(column: SummaryColumn): string {
   switch (column.agg) {

@@ -423,6 +423,12 @@ describe('a day in the life of sub-branch 3309', () => {
     expect(await cell(page, 'E14').textContent()).toBe(String(toDate.reduce((a, b) => a + b, 0)));
     expect(await lateMarks(page)).toEqual([[outlets[LATE_OUTLET].code, '迟报']]);
     await shot(page, '12-manager-campaign-to-date');
+    // What the pane drew from: GET /consolidated counts the late reports of the outlet, and says nothing of the others.
+    const managerToken = ((await api('POST', '/local/token', '', { role: 'subbranch_manager', subBranch: SUB_BRANCH })).body as { token: string }).token;
+    const consolidated = await api('GET', `/consolidated?template=invite-daily&subBranch=${SUB_BRANCH}&from=${CAMPAIGN_FROM}&to=${TODAY}`, managerToken);
+    expect(consolidated.status).toBe(200);
+    const late = (consolidated.body as { outlets: { outlet: string; late?: number }[] }).outlets.filter((o) => o.late !== undefined);
+    expect(late.map((o) => [o.outlet, o.late])).toEqual([[outlets[LATE_OUTLET].code, 1]]);
     await closePane(page);
   });
 
