@@ -70,4 +70,8 @@ export const API_ROUTES: readonly ApiRouteDefinition[] = [
     method: 'PUT', path: '/org/{subBranch}', handlerName: 'put-org',
     description: 'PUT /org/{subBranch}: replaces an organisation file (auditor)', public: false, tableActions: ['GetItem', 'PutItem', 'DeleteItem'], memorySizeMb: 512, timeoutSeconds: 10, prodReservedConcurrency: 2,
   },
+  {
+    method: 'GET', path: '/org/{subBranch}', handlerName: 'get-org',
+    description: 'GET /org/{subBranch}: the organisation file (outlet heads: what their checks need)', public: false, tableActions: ['GetItem'], memorySizeMb: 256, timeoutSeconds: 10,
+  },
 ];

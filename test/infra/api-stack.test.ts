@@ -48,6 +48,7 @@ describe('ApiStack', () => {
           'GET /templates/{id}/{version}',
           'PUT /templates/{id}/{version}',
           'PUT /org/{subBranch}',
+          'GET /org/{subBranch}',
         ].sort(),
       );
     });

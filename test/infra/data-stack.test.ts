@@ -104,7 +104,7 @@ describe('DataStack', () => {
       expect(Object.keys(clients)).toHaveLength(1);
       expect(client.Properties.GenerateSecret).toBe(false);
       expect([...client.Properties.ExplicitAuthFlows].sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']);
-      expect(client.Properties.ReadAttributes).toEqual(expect.arrayContaining(['custom:role', 'custom:subBranch', 'custom:outlet']));
+      expect(client.Properties.ReadAttributes).toEqual(expect.arrayContaining(['custom:role', 'custom:subBranch', 'custom:outlet', 'name']));
       expect(client.Properties.WriteAttributes ?? []).toEqual([]);
       expect(client.Properties.AllowedOAuthFlowsUserPoolClient).not.toBe(true);
     });

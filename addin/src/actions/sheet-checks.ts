@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../../../shared/src/findings/types';
 import type { CellValue, WorkbookGrid } from '../../../shared/src/grid/types';
+import type { Organisation } from '../../../shared/src/org/schema';
 import type { TemplateRegistry } from '../../../shared/src/spec/template-registry';
 import type { TemplateSpec } from '../../../shared/src/spec/schema';
 import type { SheetValidation } from '../../../shared/src/validation/types';
@@ -59,9 +60,9 @@ export function fixWrite(spec: TemplateSpec, finding: Finding): CellWrite | null
   return { cell, value: finding.fix };
 }
 
-function validate(workbook: WorkbookGrid, registry: TemplateRegistry, asOf: string): CheckResult<SheetValidation> {
+function validate(workbook: WorkbookGrid, registry: TemplateRegistry, asOf: string, organisation?: Organisation): CheckResult<SheetValidation> {
   try {
-    return { ok: true, value: validateWorkbook(workbook, registry, { asOf }) };
+    return { ok: true, value: validateWorkbook(workbook, registry, organisation ? { asOf, organisation } : { asOf }) };
   } catch (error) {
     if (error instanceof WorkbookUnusableError) {
       return { ok: false, code: error.code, message_zh: error.message_zh, message_en: error.message_en };
@@ -85,10 +86,13 @@ export interface CheckedSheet {
   workbook: WorkbookGrid;
 }
 
-/** Checks the active sheet, numbers its unnumbered rows and marks the error and warning cells. */
-export async function checkActiveSheet(host: WorkbookHost, registry: TemplateRegistry, asOf: string): Promise<CheckResult<CheckedSheet>> {
+/**
+ * Checks the active sheet, numbers its unnumbered rows and marks the error and warning cells. With the
+ * organisation (GET /org/{subBranch}) the checks are the server's; without it its rules are skipped with a notice.
+ */
+export async function checkActiveSheet(host: WorkbookHost, registry: TemplateRegistry, asOf: string, organisation?: Organisation): Promise<CheckResult<CheckedSheet>> {
   const outcome = await host.updateActiveSheet<CheckResult<CheckedSheet>>((read) => {
-    const checked = validate(read.workbook, registry, asOf);
+    const checked = validate(read.workbook, registry, asOf, organisation);
     if (!checked.ok) return { result: checked, highlights: [] };
     const sheet = read.workbook.sheets[0];
     return {
@@ -105,14 +109,14 @@ export interface FixedSheet extends CheckedSheet {
 }
 
 /** Applies every safe fix of the active sheet in one step, then checks it again and marks what is left. */
-export async function fixActiveSheet(host: WorkbookHost, registry: TemplateRegistry, asOf: string): Promise<CheckResult<FixedSheet>> {
+export async function fixActiveSheet(host: WorkbookHost, registry: TemplateRegistry, asOf: string, organisation?: Organisation): Promise<CheckResult<FixedSheet>> {
   const outcome = await host.updateActiveSheet<CheckResult<FixedSheet>>((read) => {
-    const first = validate(read.workbook, registry, asOf);
+    const first = validate(read.workbook, registry, asOf, organisation);
     if (!first.ok) return { result: first };
     const sheet = read.workbook.sheets[0];
     const { grid, applied } = applySafeFixes(sheet, first.value.findings);
     const fixedWorkbook: WorkbookGrid = { ...read.workbook, sheets: [grid] };
-    const again = validate(fixedWorkbook, registry, asOf);
+    const again = validate(fixedWorkbook, registry, asOf, organisation);
     if (!again.ok) return { result: again };
     const spec = first.value.spec;
     const writes = applied.map((f) => fixWrite(spec, f)).filter((w): w is CellWrite => w !== null);
@@ -129,9 +133,9 @@ export async function fixActiveSheet(host: WorkbookHost, registry: TemplateRegis
  * Reads and checks the active sheet for submitting: the workbook to send exactly as read, and what the check says.
  * The marks are brought up to date in the same action; no cell value is written.
  */
-export async function readForSubmission(host: WorkbookHost, registry: TemplateRegistry, asOf: string): Promise<CheckResult<CheckedSheet>> {
+export async function readForSubmission(host: WorkbookHost, registry: TemplateRegistry, asOf: string, organisation?: Organisation): Promise<CheckResult<CheckedSheet>> {
   const outcome = await host.updateActiveSheet<CheckResult<CheckedSheet>>((read) => {
-    const checked = validate(read.workbook, registry, asOf);
+    const checked = validate(read.workbook, registry, asOf, organisation);
     if (!checked.ok) return { result: checked };
     return {
       result: { ok: true, value: { sheetName: read.sheetName, validation: checked.value, workbook: read.workbook } },
@@ -139,4 +143,19 @@ export async function readForSubmission(host: WorkbookHost, registry: TemplateRe
     };
   });
   return outcome.ok ? outcome.value : fromHost(outcome);
+}
+
+/**
+ * Marks the cells of findings that came from elsewhere (the server's 422 answer) on the sheet that was sent,
+ * through the same highlight path as the pane's own check. Nothing is marked when another sheet is active now.
+ */
+export async function highlightFindings(host: WorkbookHost, sheetName: string, findings: Finding[]): Promise<CheckResult<number>> {
+  const outcome = await host.updateActiveSheet<number | null>((read) => {
+    if (read.sheetName !== sheetName) return { result: null };
+    const highlights = highlightsFor(sheetName, findings);
+    return { result: highlights.length, highlights };
+  });
+  if (!outcome.ok) return fromHost(outcome);
+  if (outcome.value === null) return { ok: false, code: 'sheet-changed', message_zh: `工作表“${sheetName}”已不是当前工作表，未标记服务器发现的问题`, message_en: `Sheet "${sheetName}" is no longer the active sheet; the server's findings were not marked` };
+  return { ok: true, value: outcome.value };
 }

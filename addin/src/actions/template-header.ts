@@ -43,6 +43,9 @@ export function storedSubmissionContent(
       if (typeof value === 'string' || typeof value === 'number') header[key] = value;
     }
   }
+  // The stored 填报人 (GET /submissions answers it as submitterName) stays: reopening does not make the reader its author.
+  const submitterField = spec.headerFields.find((field) => field.role === 'submitter');
+  if (submitterField && typeof source.submitterName === 'string' && source.submitterName !== '') header[submitterField.key] ??= source.submitterName;
   const typedRows = Array.isArray(body.rows) ? body.rows : source.rows;
   if (Array.isArray(typedRows) && typedRows.every(isTypedRow)) {
     const rows = [...(typedRows as TypedRow[])].sort((a, b) => a.rowNumber - b.rowNumber).map((r) => ({ ...r.values }));

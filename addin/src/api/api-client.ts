@@ -5,6 +5,8 @@
  */
 import type { WorkbookGrid } from '../../../shared/src/grid/types';
 import type { Finding } from '../../../shared/src/findings/types';
+import { orgViewSchema } from '../../../shared/src/api/org-view';
+import type { Organisation } from '../../../shared/src/org/schema';
 import type { ApiErrorBody, ConsolidatedSummaryView, Role, SignedInUser } from './types';
 
 export interface ApiFailure {
@@ -51,7 +53,8 @@ export function userFromToken(token: string, fallbackName?: string): SignedInUse
       role,
       subBranch: text(claims['custom:subBranch'] ?? claims.subBranch),
       outlet: text(claims['custom:outlet'] ?? claims.outlet),
-      name: text(claims.name) ?? fallbackName ?? text(claims.sub) ?? '',
+      // A person's name, never the token's subject (an identifier): empty when the token names nobody.
+      name: text(claims.name) ?? fallbackName ?? '',
     };
   } catch {
     return null;
@@ -148,6 +151,15 @@ export class ApiClient {
     if (subBranch) params.set('subBranch', subBranch);
     if (template) params.set('template', template);
     return this.call('GET', `/audit?${params.toString()}`);
+  }
+
+  /** GET /org/{subBranch}: the organisation (an outlet head gets what the sheet checks need), checked against the contract's shape. */
+  async getOrg(subBranch: string): Promise<ApiResult<Organisation>> {
+    const answer = await this.call<unknown>('GET', `/org/${encodeURIComponent(subBranch)}`);
+    if (!answer.ok) return answer;
+    const parsed = orgViewSchema.safeParse(answer.value);
+    if (parsed.success) return { ok: true, status: answer.status, value: parsed.data };
+    return { ok: false, kind: 'bad-response', status: answer.status, code: 'bad-org', message_zh: `服务器返回的支行 ${subBranch} 机构信息无法识别`, message_en: `The organisation of sub-branch ${subBranch} sent by the API cannot be read` };
   }
 
   putTemplate(id: string, version: number, spec: unknown): Promise<ApiResult<Record<string, unknown>>> {

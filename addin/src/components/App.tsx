@@ -139,9 +139,7 @@ export function App({ unsupportedExcelApi, initialLanguage = 'zh' }: AppProps) {
         ) : (
           <>
             <div className={styles.user} role="status">
-              <span>
-                {t('signedInAs')}：{user.name || '—'} · {t(`role_${user.role}`)} · {t('scope')}：{scope}
-              </span>
+              <span>{t(user.name ? 'signedInLine' : 'signedInLineNoName', { name: user.name, role: t(`role_${user.role}`), scope })}</span>
               <Button size="small" onClick={signOut}>
                 {t('signOut')}
               </Button>

@@ -4,9 +4,11 @@ import type { ApiClient } from '../api/api-client';
 import type { SignedInUser } from '../api/types';
 import { bothLanguages } from '../i18n/messages';
 import { useI18n } from '../i18n/I18nContext';
+import { checkPeriodRange } from '../../../shared/src/period/check-period-range';
 import { shanghaiDay } from '../sheets/excel-dates';
 import { planSummarySheets } from '../sheets/plan-summary-sheets';
 import { Notice, failureNotice, type NoticeMessage } from './Notice';
+import { MonthSelect } from './MonthSelect';
 import { TemplateSelect } from './TemplateSelect';
 import { useServices } from './services';
 
@@ -32,6 +34,7 @@ export function ManagerPanel({ user, api }: ManagerPanelProps) {
   const [subBranch, setSubBranch] = useState(user.subBranch ?? '');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
+  const monthly = registry.current(templateId)?.period === 'month';
 
   async function pull() {
     const spec = registry.current(templateId);
@@ -41,6 +44,9 @@ export function ManagerPanel({ user, api }: ManagerPanelProps) {
     try {
       const month = (d: string) => (spec.period === 'month' ? d.slice(0, 7) : d);
       const last = mode === 'day' ? from : to;
+      // The range rule of contract.md, checked here before the server is asked (the same words the server uses).
+      const badRange = checkPeriodRange(spec.period === 'month' ? 'month' : 'day', month(from), month(last));
+      if (badRange) return setNotice({ intent: 'error', message_zh: badRange.message_zh, message_en: badRange.message_en });
       const summary = await api.getConsolidated({ template: spec.id, subBranch, from: month(from), to: month(last), rows: true });
       if (!summary.ok) return setNotice(failureNotice(summary));
       const plan = planSummarySheets(spec, summary.value);
@@ -75,10 +81,17 @@ export function ManagerPanel({ user, api }: ManagerPanelProps) {
           <Radio value="range" label={t('periodRange')} />
         </RadioGroup>
       </Field>
-      <Field label={mode === 'day' ? t('reportDate') : t('from')}>
-        <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} disabled={busy} />
-      </Field>
-      {mode === 'range' ? (
+      {monthly ? (
+        <MonthSelect label={mode === 'day' ? t('reportMonth') : t('fromMonth')} value={from.slice(0, 7)} onChange={(month) => setFrom(`${month}-01`)} today={today} disabled={busy} />
+      ) : (
+        <Field label={mode === 'day' ? t('reportDate') : t('from')}>
+          <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} disabled={busy} />
+        </Field>
+      )}
+      {mode === 'range' && monthly ? (
+        <MonthSelect label={t('toMonth')} value={to.slice(0, 7)} onChange={(month) => setTo(`${month}-01`)} today={today} disabled={busy} />
+      ) : null}
+      {mode === 'range' && !monthly ? (
         <Field label={t('to')}>
           <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} disabled={busy} />
         </Field>

@@ -1,21 +1,28 @@
-import { useEffect, useReducer } from 'react';
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useReducer, useRef, useState } from 'react';
+import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import type { MemoryWorkbook } from '../excel/memory-workbook';
-import { columnLetters } from '../sheets/addresses';
+import { columnLetters, columnNumber } from '../sheets/addresses';
 import { serialToIsoDay } from '../sheets/excel-dates';
 import { useI18n } from '../i18n/I18nContext';
 
 export interface MemoryWorkbookViewProps {
   workbook: MemoryWorkbook;
-  /** Rows shown (from row 1). */
+  /** Rows shown (from row 1) at least; more when the sheet has more. */
   rows?: number;
 }
+
+/** Rows shown at most: the grid is a preview, Excel's own window is the real one. */
+const MAX_ROWS = 200;
+/** Columns shown at least, so that an empty sheet can be typed into. */
+const MIN_COLUMNS = 10;
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, overflow: 'auto' },
   tabs: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
+  editor: { maxWidth: '420px' },
   cell: {
+    cursor: 'cell',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
     whiteSpace: 'nowrap',
@@ -42,7 +49,7 @@ function displayValue(value: unknown, format: string | null | undefined): string
 }
 
 /** The in-memory workbook drawn as a grid beside the pane (`?host=memory`): what Excel would show. */
-export function MemoryWorkbookView({ workbook, rows = 14 }: MemoryWorkbookViewProps) {
+export function MemoryWorkbookView({ workbook, rows = 30 }: MemoryWorkbookViewProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const [, refresh] = useReducer((n: number) => n + 1, 0);
@@ -50,8 +57,29 @@ export function MemoryWorkbookView({ workbook, rows = 14 }: MemoryWorkbookViewPr
   const visible = workbook.sheets.filter((s) => !s.veryHidden);
   const sheet = visible.find((s) => s.name === workbook.activeSheet) ?? visible[0];
   const grid = sheet ? workbook.grid(sheet) : { values: [], formulas: [] };
-  const width = Math.max(1, ...grid.values.map((r) => r.length));
-  const shown = grid.values.slice(0, Math.max(rows, Math.min(grid.values.length, rows)));
+  const selected = sheet && workbook.selectionSheet === sheet.name ? workbook.selection : null;
+  const selectedRow = selected ? Number(/\d+$/.exec(selected)?.[0] ?? 0) : 0;
+  const selectedCol = selected ? columnNumber(selected.replace(/\d+$/, '')) : 0;
+  const width = Math.max(MIN_COLUMNS, selectedCol, ...grid.values.map((r) => r.length), sheet?.sequence ? columnNumber(sheet.sequence.valueCols.at(-1) ?? 'A') : 1);
+  const lastFilledRow = grid.values.reduce((last, row, r) => (row.some((v) => v !== null && v !== '') ? r + 1 : last), 0);
+  const height = Math.min(MAX_ROWS, Math.max(rows, lastFilledRow + 5, selectedRow + 1));
+  const shown = Array.from({ length: height }, (_, r) => grid.values[r] ?? []);
+  const editor = useRef<HTMLInputElement>(null);
+  const [draft, setDraft] = useState<{ address: string; text: string } | null>(null);
+  const current = selected ? sheet?.cells.get(selected) : undefined;
+  const shownText = current ? (current.formula ?? (current.value === null ? '' : displayValue(current.value, current.numberFormat ?? sheet?.columnFormats.get(selected?.replace(/\d+$/, '') ?? '')?.format))) : '';
+  const editorText = draft && draft.address === selected ? draft.text : shownText;
+
+  const select = (address: string) => {
+    setDraft(null);
+    void workbook.selectCell(address);
+  };
+  const commit = (moveDown: boolean) => {
+    if (!sheet || !selected || !draft || draft.address !== selected) return;
+    workbook.typeInCell(sheet.name, selected, draft.text);
+    setDraft(null);
+    if (moveDown) void workbook.selectCell(`${selected.replace(/\d+$/, '')}${selectedRow + 1}`);
+  };
   return (
     <section className={styles.view} aria-label={t('workbookPreview')}>
       <div className={styles.tabs} role="group" aria-label="sheets">
@@ -61,6 +89,23 @@ export function MemoryWorkbookView({ workbook, rows = 14 }: MemoryWorkbookViewPr
           </Button>
         ))}
       </div>
+      {sheet ? (
+        <Field className={styles.editor} label={selected ? t('cellEditor', { address: selected }) : t('cellEditorIdle')}>
+          <Input
+            ref={editor}
+            value={editorText}
+            disabled={!selected}
+            onChange={(_, d) => selected && setDraft({ address: selected, text: d.value })}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                commit(true);
+              } else if (e.key === 'Escape') setDraft(null);
+            }}
+            onBlur={() => commit(false)}
+          />
+        </Field>
+      ) : null}
       {sheet ? (
         <table className={styles.table} data-sheet={sheet.name}>
           <caption>{sheet.name}</caption>
@@ -92,7 +137,18 @@ export function MemoryWorkbookView({ workbook, rows = 14 }: MemoryWorkbookViewPr
                   const value = row[c];
                   const format = sheet.cells.get(address)?.numberFormat ?? sheet.columnFormats.get(columnLetters(c + 1))?.format;
                   return (
-                    <td key={c} className={classes} data-cell={address} data-mark={mark ?? undefined} title={formula ?? undefined}>
+                    <td
+                      key={c}
+                      className={classes}
+                      data-cell={address}
+                      data-mark={mark ?? undefined}
+                      title={formula ?? undefined}
+                      onClick={() => select(address)}
+                      onDoubleClick={() => {
+                        select(address);
+                        editor.current?.focus();
+                      }}
+                    >
                       {value === null || value === undefined ? (formula ? 'ƒ' : '') : displayValue(value, format)}
                     </td>
                   );

@@ -1,7 +1,8 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { useI18n } from '../i18n/I18nContext';
 
-/** A message for the user: Chinese and English, shown in the selected language first. */
+/** A message for the user: Chinese and English, shown in the selected language; the other on demand. */
 export interface NoticeMessage {
   intent: 'success' | 'error' | 'warning' | 'info';
   message_zh: string;
@@ -16,20 +17,31 @@ export interface NoticeProps {
 const useStyles = makeStyles({
   other: { color: tokens.colorNeutralForeground3, display: 'block' },
   detail: { color: tokens.colorNeutralForeground3, display: 'block', wordBreak: 'break-word' },
+  toggle: { minWidth: 0, padding: `0 ${tokens.spacingHorizontalXS}`, height: 'auto', fontWeight: tokens.fontWeightRegular },
 });
 
 export function Notice({ notice }: NoticeProps) {
   const styles = useStyles();
-  const { language } = useI18n();
+  const { language, t } = useI18n();
+  const [showOther, setShowOther] = useState(false);
+  useEffect(() => setShowOther(false), [notice]);
   if (!notice) return null;
   const [first, second] = language === 'zh' ? [notice.message_zh, notice.message_en] : [notice.message_en, notice.message_zh];
+  const otherLang = language === 'zh' ? 'en' : 'zh-CN';
   return (
     <MessageBar intent={notice.intent} layout="multiline" role={notice.intent === 'error' ? 'alert' : 'status'}>
       <MessageBarBody>
         <MessageBarTitle>{first}</MessageBarTitle>
-        <span className={styles.other} lang={language === 'zh' ? 'en' : 'zh-CN'}>
-          {second}
-        </span>
+        {second && second !== first ? (
+          <Button appearance="transparent" size="small" className={styles.toggle} aria-expanded={showOther} onClick={() => setShowOther((shown) => !shown)}>
+            <span lang={otherLang}>{showOther ? t('hideOtherLanguage') : t('showOtherLanguage')}</span>
+          </Button>
+        ) : null}
+        {showOther ? (
+          <span className={styles.other} lang={otherLang}>
+            {second}
+          </span>
+        ) : null}
         {notice.detail ? <span className={styles.detail}>{notice.detail}</span> : null}
       </MessageBarBody>
     </MessageBar>

@@ -3,15 +3,17 @@ import { Button, Field, Input, ProgressBar, makeStyles, tokens } from '@fluentui
 import type { AcceptedSubmission } from '../../../shared/src/api/submission-answer';
 import type { TemplateList } from '../../../shared/src/api/template-listing';
 import type { Finding } from '../../../shared/src/findings/types';
+import type { Organisation } from '../../../shared/src/org/schema';
 import type { ApiClient } from '../api/api-client';
 import type { SignedInUser } from '../api/types';
-import { checkActiveSheet, fixActiveSheet, readForSubmission } from '../actions/sheet-checks';
+import { checkActiveSheet, fixActiveSheet, highlightFindings, readForSubmission } from '../actions/sheet-checks';
 import { periodOf, storedSubmissionContent, templateHeader } from '../actions/template-header';
-import { bothLanguages, type MessageKey } from '../i18n/messages';
+import { bothLanguages, monthLabel, type MessageKey } from '../i18n/messages';
 import { useI18n } from '../i18n/I18nContext';
 import { shanghaiDay } from '../sheets/excel-dates';
 import { planTemplateSheet } from '../sheets/plan-template-sheet';
 import { FindingsList } from './FindingsList';
+import { MonthSelect } from './MonthSelect';
 import { Notice, failureNotice, type NoticeMessage } from './Notice';
 import { TemplateSelect } from './TemplateSelect';
 import { useServices } from './services';
@@ -22,6 +24,9 @@ export interface OutletPanelProps {
 }
 
 const STEPS: MessageKey[] = ['step_read', 'step_check', 'step_upload', 'step_rank'];
+/** How long the fetched organisation is used before it is fetched again. */
+const ORG_MAX_AGE_MS = 10 * 60_000;
+
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -31,7 +36,7 @@ const useStyles = makeStyles({
 
 export function OutletPanel({ user, api }: OutletPanelProps) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { host, registry, outbox, now, newKey } = useServices();
   const templates = registry.all.filter((s) => registry.current(s.id) === s);
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? '');
@@ -43,6 +48,32 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
   const [waiting, setWaiting] = useState(() => outbox.list().length);
   const spec = registry.current(templateId);
   const asOf = () => shanghaiDay(now());
+  const [orgNotice, setOrgNotice] = useState<NoticeMessage | null>(null);
+  const organisation = useRef<{ subBranch: string; value: Organisation; at: number } | null>(null);
+
+  /**
+   * The organisation of the user's sub-branch (GET /org): fetched after sign-in, again before a check while it is
+   * missing or older than ORG_MAX_AGE_MS (an auditor may have moved the campaign meanwhile).
+   */
+  const loadOrganisation = useCallback(async (): Promise<Organisation | undefined> => {
+    const subBranch = user.subBranch;
+    if (!subBranch) return undefined;
+    const cached = organisation.current;
+    if (cached?.subBranch === subBranch && now().getTime() - cached.at < ORG_MAX_AGE_MS) return cached.value;
+    const answer = await api.getOrg(subBranch);
+    if (!answer.ok && cached?.subBranch === subBranch) return cached.value; // an older file beats none
+    if (!answer.ok) {
+      setOrgNotice({ intent: 'warning', ...bothLanguages('orgUnavailable', { subBranch }), detail: answer.message_zh });
+      return undefined;
+    }
+    organisation.current = { subBranch, value: answer.value, at: now().getTime() };
+    setOrgNotice(null);
+    return answer.value;
+  }, [api, user.subBranch, now]);
+
+  useEffect(() => {
+    void loadOrganisation();
+  }, [loadOrganisation]);
 
   // A busy server (503) names when to try again: the outbox is flushed then, besides the minute timer.
   const flushAgainRef = useRef<() => void>(() => undefined);
@@ -63,7 +94,7 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
       if (!answer.ok) return;
       const listed = (answer.value as Partial<TemplateList> | null)?.templates ?? [];
       const newer = listed.find((t) => (registry.current(t.id)?.version ?? Infinity) < t.current);
-      if (newer) setNotice({ intent: 'warning', ...bothLanguages('newerTemplate', { id: newer.id, version: newer.current }) });
+      if (newer) setNotice({ intent: 'warning', ...bothLanguages('newerTemplate', { id: registry.current(newer.id)?.title ?? newer.id, version: newer.current }) });
     });
   }, [api, registry]);
 
@@ -104,6 +135,9 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
       if (!spec || !user.outlet) return;
       const period = periodOf(spec, day);
       const stored = await api.getSubmission(user.outlet, spec.id, period);
+      if (!stored.ok && stored.status === 404) {
+        return setNotice({ intent: 'info', ...bothLanguages('noStoredSubmission', { outlet: user.outlet, title: spec.title, period: spec.period === 'month' ? monthLabel(language, period) : period }) });
+      }
       if (!stored.ok) return setNotice(failureNotice(stored));
       const content = storedSubmissionContent(spec, stored.value ?? {});
       if (!content) return setNotice({ intent: 'error', message_zh: '服务器返回的报送内容无法识别', message_en: 'The stored submission cannot be read' });
@@ -114,7 +148,7 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
 
   const validate = () =>
     run(async () => {
-      const result = await checkActiveSheet(host, registry, asOf());
+      const result = await checkActiveSheet(host, registry, asOf(), await loadOrganisation());
       if (!result.ok) {
         setFindings(null);
         return setNotice(failureNotice(result));
@@ -124,7 +158,7 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
 
   const fix = () =>
     run(async () => {
-      const result = await fixActiveSheet(host, registry, asOf());
+      const result = await fixActiveSheet(host, registry, asOf(), await loadOrganisation());
       if (!result.ok) return setNotice(failureNotice(result));
       setFindings(result.value.validation.findings);
       setNotice(
@@ -143,7 +177,7 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
   const submit = () =>
     run(async () => {
       setStep(0);
-      const read = await readForSubmission(host, registry, asOf());
+      const read = await readForSubmission(host, registry, asOf(), await loadOrganisation());
       if (!read.ok) return setNotice(failureNotice(read));
       setStep(1);
       const validation = read.value.validation;
@@ -156,7 +190,7 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
       const key = newKey();
       const sent = await api.postSubmission(read.value.workbook, key);
       if (!sent.ok && (sent.kind === 'offline' || sent.kind === 'busy')) {
-        outbox.add({ idempotencyKey: key, workbook: read.value.workbook, label: `${user.outlet ?? ''} ${validation.spec.id} ${period}`, queuedAt: now().toISOString() });
+        outbox.add({ idempotencyKey: key, workbook: read.value.workbook, label: `${user.outlet ?? ''} ${validation.spec.title} ${period}`, queuedAt: now().toISOString() });
         setWaiting(outbox.list().length);
         if (sent.kind === 'offline') return setNotice({ intent: 'warning', ...bothLanguages('queued') });
         const seconds = sent.retryAfterSeconds ?? 5;
@@ -164,7 +198,15 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
         return setNotice({ intent: 'warning', ...bothLanguages('queuedBusy', { seconds }) });
       }
       if (!sent.ok) {
-        if (sent.findings) setFindings(sent.findings);
+        if (sent.findings) {
+          // The server's findings are marked in the sheet as the pane's own are.
+          setFindings(sent.findings);
+          const marked = await highlightFindings(host, read.value.sheetName, sent.findings);
+          if (marked.ok && marked.value > 0) {
+            const note = bothLanguages('serverFindingsMarked', { count: marked.value });
+            return setNotice({ intent: 'error', message_zh: `${sent.message_zh}。${note.message_zh}`, message_en: `${sent.message_en}. ${note.message_en}` });
+          }
+        }
         return setNotice(failureNotice(sent));
       }
       setStep(3);
@@ -187,10 +229,15 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
 
   return (
     <div className={styles.panel}>
+      <Notice notice={orgNotice} />
       <TemplateSelect templates={templates} value={templateId} onChange={setTemplateId} disabled={busy} />
-      <Field label={t('reportDate')}>
-        <Input type="date" value={day} onChange={(_, d) => setDay(d.value)} disabled={busy} />
-      </Field>
+      {spec?.period === 'month' ? (
+        <MonthSelect label={t('reportMonth')} value={day.slice(0, 7)} onChange={(month) => setDay(`${month}-01`)} today={shanghaiDay(now())} disabled={busy} />
+      ) : (
+        <Field label={t('reportDate')}>
+          <Input type="date" value={day} onChange={(_, d) => setDay(d.value)} disabled={busy} />
+        </Field>
+      )}
       <div className={styles.row}>
         <Button appearance="primary" onClick={insert} disabled={busy || !spec}>
           {t('insertTemplate')}

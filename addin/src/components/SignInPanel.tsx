@@ -91,7 +91,7 @@ export function SignInPanel({ onSignedIn }: SignInPanelProps) {
           </Field>
         </>
       ) : null}
-      <Field label={localSignIn ? 'Token (JWT)' : t('idToken')}>
+      <Field label={localSignIn ? t('localToken') : t('idToken')}>
         <Input value={token} onChange={(_, d) => setToken(d.value)} />
       </Field>
       <Button appearance="primary" type="submit" disabled={busy}>

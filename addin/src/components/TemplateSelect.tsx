@@ -19,7 +19,7 @@ export function TemplateSelect({ templates, value, onChange, disabled }: Templat
       <Select value={value} onChange={(_, d) => onChange(d.value)} disabled={disabled}>
         {templates.map((s) => (
           <option key={s.id} value={s.id}>
-            {s.title}（v{s.version}）
+            {t('templateOption', { title: s.title, version: s.version })}
           </option>
         ))}
       </Select>

@@ -6,6 +6,7 @@
 import type { CellValue, SheetIdentity } from '../../../shared/src/grid/types';
 import { IDENTITY_SHEET_NAME } from '../../../shared/src/grid/types';
 import { columnLetters, columnNumber, parseCellAddress } from '../sheets/addresses';
+import { isoDayToSerial } from '../sheets/excel-dates';
 import { isFormulaLikeText } from '../sheets/formula-text';
 import { planSequenceNumbers } from '../sheets/plan-template-sheet';
 import { freeSheetName, identityRow } from '../sheets/sheet-names';
@@ -40,6 +41,11 @@ export interface MemorySheet {
   sequence: SequencePlan | null;
   /** Number formats of whole data columns (a template's text, date and money columns). */
   columnFormats: Map<string, { format: string; firstRow: number; lastRow: number }>;
+}
+
+function isRealDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function key(col: string, row: number): string {
@@ -107,6 +113,35 @@ export class MemoryWorkbook implements WorkbookHost {
     values.forEach((row, r) =>
       row.forEach((value, c) => this.put(sheet, key(columnLetters(columnNumber(ref.col) + c), ref.row + r), { value })),
     );
+    if (sheet.sequence) {
+      for (const w of planSequenceNumbers(sheet.sequence, this.grid(sheet).values)) this.put(sheet, w.cell, { value: w.value });
+    }
+    this.changed();
+  }
+
+  /**
+   * Types text into one cell as a person would in Excel: empty clears it; in a cell formatted as text it stays
+   * text; otherwise a number becomes a number, a day written 2026-12-08 or 2026/12/8 becomes a date serial shown
+   * as a date, `=…` becomes a formula, anything else stays text (2026年12月8日 or 30万 too, as the checks expect).
+   * Then 序号 is numbered, as setValues does.
+   */
+  typeInCell(sheetName: string, address: string, text: string): void {
+    const sheet = this.sheet(sheetName);
+    const ref = parseCellAddress(address);
+    if (!sheet || !ref) throw new Error(`no such sheet or cell: ${sheetName}!${address}`);
+    const cell = key(ref.col, ref.row);
+    const column = sheet.columnFormats.get(ref.col);
+    const format = sheet.cells.get(cell)?.numberFormat ?? (column && ref.row >= column.firstRow && ref.row <= column.lastRow ? column.format : null);
+    const trimmed = text.trim();
+    const day = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(trimmed);
+    if (trimmed === '') this.put(sheet, cell, { value: null });
+    else if (format === '@') this.put(sheet, cell, { value: text });
+    else if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) this.put(sheet, cell, { value: Number(trimmed) });
+    else if (day && isRealDay(Number(day[1]), Number(day[2]), Number(day[3]))) {
+      const iso = `${day[1]}-${day[2].padStart(2, '0')}-${day[3].padStart(2, '0')}`;
+      if (!format || !/[ymd]/i.test(format)) this.put(sheet, cell, { numberFormat: 'yyyy-mm-dd' });
+      this.put(sheet, cell, { value: isoDayToSerial(iso) });
+    } else this.put(sheet, cell, { value: text });
     if (sheet.sequence) {
       for (const w of planSequenceNumbers(sheet.sequence, this.grid(sheet).values)) this.put(sheet, w.cell, { value: w.value });
     }

@@ -111,6 +111,21 @@ const zh = {
   idToken: 'ID 令牌（JWT）',
   sessionRenewFailed: '登录已过期，请重新登录',
   signOutIncomplete: '已在本窗格退出，但未能在登录服务注销（令牌将按期失效）',
+  localToken: '令牌（JWT）',
+  reportMonth: '填报月份',
+  fromMonth: '开始月份',
+  toMonth: '结束月份',
+  monthOption: '{year}年{month}月',
+  templateOption: '{title}（第 {version} 版）',
+  signedInLine: '当前用户：{name} · {role} · 范围：{scope}',
+  signedInLineNoName: '当前用户：{role} · 范围：{scope}',
+  showOtherLanguage: 'English',
+  hideOtherLanguage: '收起 English',
+  orgUnavailable: '未能取得支行 {subBranch} 的机构信息：需要机构信息的检查（网点名称、特卖日）将跳过，提交时服务器仍会检查',
+  noStoredSubmission: '没有网点 {outlet} 的“{title}”{period} 报送',
+  serverFindingsMarked: '服务器发现的 {count} 处问题已在表格中标出',
+  cellEditor: '单元格 {address}：输入后按 Enter',
+  cellEditorIdle: '点击一个单元格后在此输入',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -146,7 +161,7 @@ const en: Record<MessageKey, string> = {
   severity_error: 'Error',
   severity_warning: 'Warning',
   severity_notice: 'Notice',
-  summaryCounts: '{errors} errors, {warnings} warnings, {notices} notices',
+  summaryCounts: 'Errors: {errors}, warnings: {warnings}, notices: {notices}',
   inserted: 'Inserted sheet {sheet}',
   reopened: 'Opened the submission of {period}: sheet {sheet}',
   fixed: 'Fixed {count} cells',
@@ -225,6 +240,21 @@ const en: Record<MessageKey, string> = {
   idToken: 'ID token (JWT)',
   sessionRenewFailed: 'The sign-in has expired; sign in again',
   signOutIncomplete: 'Signed out of the pane, but the sign-in service could not be told (the tokens lapse on their own)',
+  localToken: 'Token (JWT)',
+  reportMonth: 'Report month',
+  fromMonth: 'From month',
+  toMonth: 'To month',
+  monthOption: '{monthName} {year}',
+  templateOption: '{title} (version {version})',
+  signedInLine: 'Signed in: {name} · {role} · scope: {scope}',
+  signedInLineNoName: 'Signed in: {role} · scope: {scope}',
+  showOtherLanguage: '中文',
+  hideOtherLanguage: 'Hide 中文',
+  orgUnavailable: 'The organisation of sub-branch {subBranch} could not be fetched: checks that need it (outlet names, sale days) are skipped; the server still runs them on submission',
+  noStoredSubmission: 'No "{title}" submission of outlet {outlet} for {period}',
+  serverFindingsMarked: 'The {count} cells the server found fault with are marked in the sheet',
+  cellEditor: 'Cell {address}: type, then press Enter',
+  cellEditorIdle: 'Click a cell, then type here',
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { zh, en };
@@ -237,4 +267,12 @@ export function translate(language: Language, key: MessageKey, slots: Record<str
 /** Both languages of a message, for notices (message_zh / message_en). */
 export function bothLanguages(key: MessageKey, slots: Record<string, string | number> = {}): { message_zh: string; message_en: string } {
   return { message_zh: translate('zh', key, slots), message_en: translate('en', key, slots) };
+}
+
+const MONTH_NAMES_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A month (YYYY-MM) as people read it: 2026年12月, December 2026. */
+export function monthLabel(language: Language, month: string): string {
+  const [year, number] = month.split('-').map(Number);
+  return translate(language, 'monthOption', { year, month: number, monthName: MONTH_NAMES_EN[number - 1] ?? String(number) });
 }

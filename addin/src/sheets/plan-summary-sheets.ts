@@ -1,11 +1,13 @@
 /**
  * Plans the sub-branch manager's summary sheet and rows sheet from GET /consolidated: ranked outlets first,
- * then those that did not report (未报送), the total line, the 目标达成预警 flag and the chart of the target rate.
+ * then those that did not report (未报送), the total line, the 迟报 mark (reports received after the deadline),
+ * the 目标达成预警 flag and the chart of the target rate.
  */
 import type { SummaryColumn, TemplateSpec } from '../../../shared/src/spec/schema';
 import type { CellValue } from '../../../shared/src/grid/types';
 import type { SummarySheetsPlan } from '../excel/workbook-host';
 import type { ConsolidatedSummaryView } from '../api/types';
+import { LATE_LABEL, lateMark } from '../../../shared/src/summary/late-mark';
 import { isoDayToSerial } from './excel-dates';
 
 /** An outlet below this share of its target for the period is flagged 目标达成预警. */
@@ -38,8 +40,8 @@ export function planSummarySheets(spec: TemplateSpec, summary: ConsolidatedSumma
   const labels = spec.summary.columns.map((c) => c.label);
   const targetRate = spec.summary.columns.find((c) => c.agg === 'target-rate');
   const extraRanks = spec.summary.alsoRankBy;
-  const header = ['排名', '网点代码', '网点', ...labels, ...extraRanks.map((l) => `排名(${l})`), ...(targetRate ? [WARNING_LABEL] : [])];
-  const columnFormats = ['', '@', '@', ...spec.summary.columns.map(formatOf), ...extraRanks.map(() => ''), ...(targetRate ? ['@'] : [])];
+  const header = ['排名', '网点代码', '网点', ...labels, ...extraRanks.map((l) => `排名(${l})`), LATE_LABEL, ...(targetRate ? [WARNING_LABEL] : [])];
+  const columnFormats = ['', '@', '@', ...spec.summary.columns.map(formatOf), ...extraRanks.map(() => ''), '@', ...(targetRate ? ['@'] : [])];
 
   const rows: CellValue[][] = [];
   const warningRows: number[] = [];
@@ -54,6 +56,7 @@ export function planSummarySheets(spec: TemplateSpec, summary: ConsolidatedSumma
       outlet.outletName,
       ...labels.map((l) => outlet.values[l] ?? null),
       ...extraRanks.map((l) => outlet.ranks?.[l] ?? null),
+      lateMark(outlet.late),
       ...(targetRate ? [behind ? '预警' : ''] : []),
     ]);
   }
@@ -66,11 +69,12 @@ export function planSummarySheets(spec: TemplateSpec, summary: ConsolidatedSumma
       missing.outletName,
       ...labels.map(() => null),
       ...extraRanks.map(() => null),
+      '',
       ...(targetRate ? ['预警'] : []),
     ]);
   }
   const totalRow = rows.length;
-  rows.push(['合计', summary.subBranch, '', ...labels.map((l) => summary.total[l] ?? null), ...extraRanks.map(() => null), ...(targetRate ? [''] : [])]);
+  rows.push(['合计', summary.subBranch, '', ...labels.map((l) => summary.total[l] ?? null), ...extraRanks.map(() => null), '', ...(targetRate ? [''] : [])]);
 
   const chartLabel = targetRate?.label ?? spec.summary.rankBy;
   const chartColumn = header.indexOf(chartLabel);

@@ -2,6 +2,7 @@
  * Demo data of the local stack (and of the functions' tests and benchmark): a sub-branch of 10
  * outlets, and filled 邀约明细 sheets as the add-in sends them (WorkbookGrid with its identity).
  */
+import type { Role } from '../../../shared/src/api/caller-claims';
 import type { CellValue, SheetGrid, WorkbookGrid } from '../../../shared/src/grid/types';
 import { organisationSchema, type Organisation } from '../../../shared/src/org/schema';
 import type { TemplateSpec } from '../../../shared/src/spec/schema';
@@ -65,6 +66,29 @@ export function buildTemplateWorkbook(spec: TemplateSpec, header: Record<string,
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛'];
 
+/** The demo outlet heads of outlets …001 to …010, the sub-branch manager and the auditor: people, with names. */
+const DEMO_HEADS = ['王建国', '李秀英', '张志强', '刘芳', '陈静怡', '杨磊', '赵敏', '黄永明', '周丽华', '吴海涛'];
+const DEMO_MANAGER = '孙晓梅';
+const DEMO_AUDITOR = '郑国平';
+
+/**
+ * The name of a demo user of the local stack (the token's `name` claim, shown by the pane and written as 填报人):
+ * fixed names for the demo sub-branch's people, a stable made-up name for any other outlet or sub-branch.
+ */
+export function demoPersonName(user: { role: Role; subBranch?: string; outlet?: string }): string {
+  if (user.role === 'auditor') return DEMO_AUDITOR;
+  if (user.role === 'subbranch_manager') return user.subBranch === undefined || user.subBranch === '3301' ? DEMO_MANAGER : madeUpName(`m${user.subBranch}`);
+  const number = Number(/(\d{3})$/.exec(user.outlet ?? '')?.[1] ?? NaN);
+  if ((user.subBranch ?? '3301') === '3301' && number >= 1 && number <= DEMO_HEADS.length) return DEMO_HEADS[number - 1];
+  return madeUpName(`h${user.outlet ?? ''}`);
+}
+
+function madeUpName(seed: string): string {
+  let hash = 0;
+  for (const ch of seed) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) >>> 0;
+  return SURNAMES[hash % SURNAMES.length] + GIVEN[(hash >>> 8) % GIVEN.length] + GIVEN[(hash >>> 16) % GIVEN.length];
+}
+
 /** Deterministic 0..1 numbers from a seed (mulberry32). */
 function random(seed: number): () => number {
   let a = seed >>> 0;
@@ -118,5 +142,5 @@ export function demoInviteSheet(spec: TemplateSpec, options: DemoInviteOptions):
       P: effective ? Math.round(next() * 5) * 10000 : null,
     });
   }
-  return buildTemplateWorkbook(spec, { subBranch: organisation.name, outlet: outlet.name, reportDate, submitter: `${outlet.name}主任` }, rows);
+  return buildTemplateWorkbook(spec, { subBranch: organisation.name, outlet: outlet.name, reportDate, submitter: demoPersonName({ role: 'outlet_head', subBranch: organisation.code, outlet: outlet.code }) }, rows);
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { JwtVerifier } from 'aws-jwt-verify';
 import type { CallerClaims } from '../../../shared/src/api/caller-claims';
 import type { LocalTokenRequest } from '../../../shared/src/api/local-token-request';
+import { demoPersonName } from './demo-data';
 
 export const LOCAL_ISSUER = 'https://pts.local/issuer';
 export const LOCAL_AUDIENCE = 'pts-local';
@@ -55,7 +56,7 @@ export function createLocalSigner(keyDir?: string): LocalSigner {
       };
       if (request.subBranch) claims['custom:subBranch'] = request.subBranch;
       if (request.outlet) claims['custom:outlet'] = request.outlet;
-      if (request.name) claims.name = request.name;
+      claims.name = request.name ?? demoPersonName(request);
       const input = `${base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: KID }))}.${base64url(JSON.stringify(claims))}`;
       return `${input}.${base64url(sign('RSA-SHA256', Buffer.from(input), privateKey))}`;
     },

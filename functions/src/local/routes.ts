@@ -4,6 +4,7 @@ import { handler as getAudit } from '../handlers/get-audit';
 import { handler as getConsolidated } from '../handlers/get-consolidated';
 import { handler as getConsolidatedXlsx } from '../handlers/get-consolidated-xlsx';
 import { handler as getHealth } from '../handlers/get-health';
+import { handler as getOrg } from '../handlers/get-org';
 import { handler as getSubmission } from '../handlers/get-submission';
 import { handler as getTemplateXlsx } from '../handlers/get-template-xlsx';
 import { handler as getTemplates } from '../handlers/get-templates';
@@ -31,6 +32,7 @@ export const routes: Route[] = [
   { method: 'GET', path: '/templates/{id}/{version}', handler: getTemplateXlsx },
   { method: 'PUT', path: '/templates/{id}/{version}', handler: putTemplate },
   { method: 'PUT', path: '/org/{subBranch}', handler: putOrg },
+  { method: 'GET', path: '/org/{subBranch}', handler: getOrg },
 ];
 
 /** The route of a request and its path parameters, or undefined. */

@@ -9,6 +9,8 @@ export interface Caller {
   subBranch?: string;
   /** Outlet code of an outlet head. */
   outlet?: string;
+  /** The person's name (the token's `name` claim), when the token carries one. */
+  name?: string;
 }
 
 /** Reads the caller from Cognito-style claims; no claims is 401, an unknown role or a role without its scope is 403. */
@@ -21,6 +23,8 @@ export function callerFromClaims(claims: Record<string, unknown> | undefined): C
   const caller: Caller = { sub: claims.sub, role: role.data };
   if (subBranch.success && subBranch.data) caller.subBranch = subBranch.data;
   if (outlet.success && outlet.data) caller.outlet = outlet.data;
+  const name = claims['name' satisfies keyof CallerClaims];
+  if (typeof name === 'string' && name.trim() !== '') caller.name = name.trim();
   if (caller.role === 'outlet_head' && (!caller.subBranch || !caller.outlet)) {
     throw new ForbiddenError('网点主任账号缺少支行或网点', 'an outlet head account must name its sub-branch and outlet');
   }

@@ -40,7 +40,7 @@ export async function getConsolidated(
   const summary = summariseAggregates(
     spec,
     organisation,
-    heads.map((h) => ({ unit: h.outlet, period: h.period, aggregate: h.aggregate })),
+    heads.map((h) => ({ unit: h.outlet, period: h.period, aggregate: h.aggregate, late: h.late })),
     { from, to, ranking: query.ranking },
   );
   const view: ConsolidatedView = { ...summary };

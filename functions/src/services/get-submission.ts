@@ -36,14 +36,15 @@ export async function getSubmission(deps: ServiceDeps, caller: Caller, params: {
   if (caller.role === 'outlet_head' && caller.outlet !== params.outlet) throw forbiddenScope(`网点 ${params.outlet} / outlet ${params.outlet}`);
   const subBranch = await findUnitSubBranch(deps.table, params.outlet);
   if (subBranch && !canReadOutlet(caller, subBranch, params.outlet)) throw forbiddenScope(`网点 ${params.outlet} / outlet ${params.outlet}`);
-  const notFound = new NotFoundError(
-    `没有网点 ${params.outlet} 的 ${params.template} ${params.period} 报表`,
-    `no ${params.template} report of outlet ${params.outlet} for ${params.period}`,
-  );
-  if (!subBranch) throw notFound;
+  // People know a template by its title, not its id.
+  const notFound = async () => {
+    const title = (await loadRegistry(deps)).current(params.template)?.title ?? params.template;
+    return new NotFoundError(`没有网点 ${params.outlet} 的“${title}”${params.period} 报送`, `no "${title}" submission of outlet ${params.outlet} for ${params.period}`);
+  };
+  if (!subBranch) throw await notFound();
   const id: SubmissionId = { subBranch, template: params.template, period: params.period, outlet: params.outlet };
   const head = await getHead(deps.table, id);
-  if (!head) throw notFound;
+  if (!head) throw await notFound();
   const { head: read, rows } = await readCurrentRows(deps, id, head);
   const registry = await loadRegistry(deps);
   const spec = registry.find({ id: read.template, version: read.templateVersion }) ?? registry.current(read.template);

@@ -84,7 +84,8 @@ export class UserDirectory extends Construct {
     (userPool.node.defaultChild as CfnUserPool).overrideLogicalId('PtsUserPool');
 
     const readable = new ClientAttributes()
-      .withStandardAttributes({ email: true, emailVerified: true })
+      // fullname is the `name` claim: the person's name the pane shows and writes as 填报人 (set by administrators).
+      .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
       .withCustomAttributes(...USER_ATTRIBUTES);
     this.addinClient = userPool.addClient('AddinClient', {
       generateSecret: false, // a browser app cannot keep a secret

@@ -22,6 +22,8 @@ export const summaryLineSchema = z.object({
   values: summaryValuesSchema,
   /** True for a unit that submitted but is not in the organisation file (listed and ranked, flagged for review). */
   unlisted: z.boolean().optional(),
+  /** How many of the unit's reports in the period arrived after their day's deadline; absent when none or unknown (files). */
+  late: z.number().int().positive().optional(),
 });
 
 export const missingUnitSchema = z.object({ outlet: z.string(), outletName: z.string() });

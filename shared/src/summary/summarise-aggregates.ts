@@ -25,6 +25,8 @@ export interface AggregateEntry {
   /** The day (YYYY-MM-DD) or month (YYYY-MM) the aggregate reports. */
   period: string;
   aggregate: UnitAggregate;
+  /** Received after that period's deadline (the server knows; a file given to `pts summary` does not say). */
+  late?: boolean;
 }
 
 function normalisePeriod(kind: TemplateSpec['period'], value: string): string {
@@ -50,6 +52,7 @@ function compareCodes(a: string, b: string): number {
  * - A unit that reported with no rows ranks with zeros. A unit that reported but is not in the organisation
  *   is listed, ranked and counted in the total like the others, with its code as name and `unlisted: true`.
  *   A listed outlet reporting a template whose expected units are workplaces is listed the same way, unflagged.
+ * - A unit some of whose reports in the period came after their deadline carries `late`: how many did.
  * - Ranking: `options.ranking`, else the spec's; descending on unrounded values; ties and unranked lines in
  *   code order; empty values (a ratio over 0, an average of no rows, a rate without target) come last, all
  *   sharing the rank after the non-empty ones (see `rankValues`).
@@ -71,6 +74,7 @@ export function summariseAggregates(
   const byName = new Map(knownUnits.map((unit) => [unit.name, unit]));
 
   const reported = new Map<string, UnitAggregate[]>();
+  const lateCounts = new Map<string, number>();
   for (const entry of entries) {
     const period = normalisePeriod(spec.period, entry.period);
     listPeriods(spec.period, period, period); // throws PeriodFormatError for a malformed day or month
@@ -79,6 +83,7 @@ export function summariseAggregates(
     const aggregates = reported.get(code) ?? [];
     aggregates.push(entry.aggregate);
     reported.set(code, aggregates);
+    if (entry.late === true) lateCounts.set(code, (lateCounts.get(code) ?? 0) + 1);
   }
 
   const dailyTargets: Record<string, number> = { ...spec.targets, ...(organisation.targets[spec.id] ?? {}) };
@@ -101,6 +106,8 @@ export function summariseAggregates(
     const line: SummaryLine = { outlet: code, outletName: unit?.name ?? code, rank: mainRanks[index], values: lineValues[index] };
     if (alsoRanks.length > 0) line.ranks = Object.fromEntries(alsoRanks.map(([label, ranks]) => [label, ranks[index]]));
     if (!unit) line.unlisted = true;
+    const late = lateCounts.get(code) ?? 0;
+    if (late > 0) line.late = late;
     return line;
   });
   lines.sort((a, b) => {

@@ -1,5 +1,6 @@
 import { createFinding } from '../findings/create-finding';
 import type { SheetGrid, SheetIdentity, WorkbookGrid } from '../grid/types';
+import type { LocalisedText } from '../findings/render-message';
 import type { Organisation } from '../org/schema';
 import type { TemplateSpec } from '../spec/schema';
 import type { TemplateRegistry } from '../spec/template-registry';
@@ -61,7 +62,7 @@ export function validateWorkbook(workbook: WorkbookGrid, registry: TemplateRegis
     if (!spec) continue;
     const result = validateSheet(sheet, spec, { asOf: options.asOf, organisation: options.organisation, identity: null });
     result.findings.unshift(
-      createFinding('template-identity-missing', { sheetName: sheet.sheetName }, { slots: { template: `${spec.id} v${spec.version}` } }),
+      createFinding('template-identity-missing', { sheetName: sheet.sheetName }, { slots: { template: templateName(spec, spec.version) } }),
     );
     result.hasErrors = true;
     return result;
@@ -97,7 +98,7 @@ function validateIdentifiedSheet(
   if (current && current.version > identity.version) {
     result.findings.unshift(
       createFinding('template-version-outdated', { sheetName: sheet.sheetName }, {
-        slots: { template: identity.id, version: identity.version, currentVersion: current.version },
+        slots: { template: templateName(spec), version: identity.version, currentVersion: current.version },
       }),
     );
     result.hasErrors = true;
@@ -128,6 +129,13 @@ function looksLikeTemplate(sheet: SheetGrid, spec: TemplateSpec): boolean {
   const headerIndex = spec.headerRow - 1;
   const matching = spec.columns.filter((c) => String(cellAt(sheet, headerIndex, columnIndex(c.col)) ?? '').trim() === c.label).length;
   return matching * 2 >= spec.columns.length;
+}
+
+/** A template as people name it: its title (the id only beside it in English), with the version when given. */
+function templateName(spec: TemplateSpec, version?: number): LocalisedText {
+  return version === undefined
+    ? { zh: spec.title, en: `${spec.title} (${spec.id})` }
+    : { zh: `${spec.title}（第 ${version} 版）`, en: `${spec.title} (${spec.id} v${version})` };
 }
 
 function unknownTemplate(identity: SheetIdentity): WorkbookUnusableError {

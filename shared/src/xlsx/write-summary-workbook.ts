@@ -5,6 +5,7 @@ import { maskPhoneColumns } from '../security/mask-phone-columns';
 import type { SummaryColumn, TemplateSpec } from '../spec/schema';
 import type { ConsolidatedSummary, SummaryValues } from '../summary/consolidated-summary';
 import { rejectedFileNote } from '../summary/rejected-file-note';
+import { lateMark } from '../summary/late-mark';
 import type { TypedRow, TypedValue } from '../validation/types';
 import { toUint8Array } from './_lib/bytes';
 import { isoDayToDate } from './_lib/excel-date';
@@ -99,7 +100,7 @@ function writeSummarySheet(sheet: Worksheet, spec: TemplateSpec, summary: Consol
       line.outlet,
       line.outletName,
       ...valuesOf(valueColumns, line.values),
-      line.unlisted ? UNLISTED_NOTE : null,
+      [line.unlisted ? UNLISTED_NOTE : '', lateMark(line.late)].filter((note) => note !== '').join('；') || null,
     ]);
   }
   for (const rejected of summary.rejected ?? []) {

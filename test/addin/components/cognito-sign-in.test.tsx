@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import type { FetchLike } from '../../../addin/src/api/api-client';
 import { CognitoSignIn } from '../../../addin/src/api/cognito-sign-in';
@@ -59,7 +59,7 @@ describe('SignInPanel with Cognito (AWS)', () => {
     expect(screen.queryByRole('radio')).toBeNull();
   });
 
-  it('says 用户名或密码错误 with English beside for a wrong password, and keeps the form', async () => {
+  it('says 用户名或密码错误 (English on demand) for a wrong password, and keeps the form', async () => {
     const { user } = renderAwsPane();
 
     await user.type(screen.getByLabelText(/用户名或邮箱/), 'wang.li');
@@ -68,6 +68,8 @@ describe('SignInPanel with Cognito (AWS)', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('用户名或密码错误');
+    expect(alert.textContent).not.toContain('Incorrect user name or password');
+    await user.click(within(alert).getByRole('button', { name: 'English' }));
     expect(alert.textContent).toContain('Incorrect user name or password');
     expect(screen.getByLabelText(/用户名或邮箱/)).toBeTruthy();
   });
@@ -170,6 +172,7 @@ describe('SignInPanel with Cognito (AWS)', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('登录已过期，请重新登录');
+    await user.click(within(alert).getByRole('button', { name: 'English' }));
     expect(alert.textContent).toContain('The sign-in has expired; sign in again');
     expect(screen.queryByText(/当前用户/)).toBeNull();
     expect(screen.getByLabelText(/用户名或邮箱/)).toBeTruthy();

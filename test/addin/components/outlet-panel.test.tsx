@@ -151,7 +151,7 @@ describe('OutletPanel', () => {
 
   it('warns when the server has a newer template version than the pane', async () => {
     await signedIn({ 'GET /templates': () => ({ status: 200, body: { templates: [{ id: 'invite-daily', current: 2, versions: [1, 2] }] } }) });
-    expect(await screen.findByText('服务器上的模板 invite-daily 已发布第 2 版，本加载项的版本较旧：请更新加载项后再插入模板')).toBeTruthy();
+    expect(await screen.findByText('服务器上的模板 网点客户邀约每日明细表 已发布第 2 版，本加载项的版本较旧：请更新加载项后再插入模板')).toBeTruthy();
   });
 
   it('reopens the stored submission of the day into a sheet', async () => {

@@ -112,13 +112,15 @@ describe('the task pane in Chromium against the local stack', () => {
     await page.getByRole('button', { name: '登录' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await shot('01-sign-in');
-    await signIn('网点主任', { subBranch: '3301', outlet: '3301001', name: '王主任' });
-    expect(await page.getByText('当前用户：王主任 · 网点主任 · 范围：3301 / 3301001').count()).toBe(1);
+    // No name typed: the local stack's demo user is a person with a name (the token's name claim).
+    await signIn('网点主任', { subBranch: '3301', outlet: '3301001' });
+    expect(await page.getByText('当前用户：王建国 · 网点主任 · 范围：3301 / 3301001').count()).toBe(1);
 
     // Insert the template: header pre-filled, today in Asia/Shanghai from the (fixed) browser clock.
     await page.getByRole('button', { name: '插入模板' }).click();
     await page.getByText('已插入工作表 邀约明细').waitFor();
     expect(await page.locator('td[data-cell="D2"]').textContent()).toBe('3301001');
+    expect(await page.locator('td[data-cell="H2"]').textContent()).toBe('王建国');
     await shot('02-template-inserted');
 
     // Fill it with errors, as a user would type them.
@@ -137,7 +139,9 @@ describe('the task pane in Chromium against the local stack', () => {
     await page.getByRole('button', { name: '校验当前表' }).click();
     const findings = page.getByRole('region', { name: '校验结果' });
     await findings.waitFor();
-    expect(await findings.getByRole('heading').allTextContents()).toEqual(['整表', '第 5 行', '第 6 行', '第 7 行']);
+    // Checked with the sub-branch's organisation (GET /org): nothing skipped, so no sheet-level notice.
+    expect(await findings.getByRole('heading').allTextContents()).toEqual(['第 5 行', '第 6 行', '第 7 行']);
+    expect(await page.getByText(/未提供机构信息/).count()).toBe(0);
     expect(await page.locator('td[data-mark="error"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-cell')))).toEqual(['E6', 'H6']);
     await findings.getByRole('button', { name: /邀约明细!E6.*中端客户/ }).click();
     expect(await page.locator('td[data-cell="E6"]').getAttribute('class')).toBeTruthy();
@@ -151,18 +155,48 @@ describe('the task pane in Chromium against the local stack', () => {
     expect(await page.locator('td[data-mark="warning"]').count()).toBe(0);
     await shot('04-fixed');
 
-    // The user corrects the two cells; submit.
-    await page.evaluate(() => {
-      const workbook = (window as unknown as { ptsWorkbook: { setValues(sheet: string, cell: string, values: unknown[][]): void } }).ptsWorkbook;
-      workbook.setValues('邀约明细', 'E6', [['普通客户']]);
-      workbook.setValues('邀约明细', 'H6', [[30]]);
-    });
+    // The user corrects the two cells by typing into them (click the cell, type in the cell bar, Enter); submit.
+    await page.locator('td[data-cell="E6"]').click();
+    await page.getByLabel('单元格 E6：输入后按 Enter').fill('普通客户');
+    await page.getByLabel('单元格 E6：输入后按 Enter').press('Enter');
+    await page.locator('td[data-cell="H6"]').click();
+    await page.getByLabel('单元格 H6：输入后按 Enter').fill('30');
+    await page.getByLabel('单元格 H6：输入后按 Enter').press('Enter');
+    expect([await page.locator('td[data-cell="E6"]').textContent(), await page.locator('td[data-cell="H6"]').textContent()]).toEqual(['普通客户', '30']);
     await page.getByRole('button', { name: '提交', exact: true }).click();
     const result = page.getByText(new RegExp(`^提交成功：3301001 ${REPORT_DAY}`));
     await result.waitFor({ timeout: 30_000 });
     expect(await result.textContent()).toMatch(/当前排名：第 1 名（共 10 个网点）/);
     expect(await page.locator('td[data-mark]').count()).toBe(0);
     await shot('05-submitted');
+  });
+
+  it.each([320, 450])('fits the outlet head pane with findings at %i px, in Chinese and in English', async (width) => {
+    const narrow = await browser.newPage({ ignoreHTTPSErrors: true, viewport: { width, height: 900 }, locale: 'zh-CN' });
+    await narrow.goto(`${pane.url}/taskpane.html?host=memory&preview=0`);
+    await narrow.getByRole('radio', { name: '网点主任' }).check();
+    await narrow.getByLabel('网点代码').fill('3301002');
+    await narrow.getByRole('button', { name: '登录' }).click();
+    await narrow.getByText('当前用户：李秀英 · 网点主任 · 范围：3301 / 3301002').waitFor();
+    await narrow.getByRole('button', { name: '插入模板' }).click();
+    await narrow.getByText('已插入工作表 邀约明细').waitFor();
+    await narrow.evaluate(() => {
+      const workbook = (window as unknown as { ptsWorkbook: { setValues(sheet: string, cell: string, values: unknown[][]): void } }).ptsWorkbook;
+      workbook.setValues('邀约明细', 'B5', [['张三', '13800138000', '存量客户', '高端客户', 150, '无', 45, '电话', '李经理', '是', '是', '2026-01-01']]);
+    });
+    await narrow.getByRole('button', { name: '校验当前表' }).click();
+    await narrow.getByRole('region', { name: '校验结果' }).waitFor();
+    const overflow = () => narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await narrow.screenshot({ path: path.join(artifacts, `08-outlet-findings-${width}px.png`), fullPage: true });
+    await narrow.getByLabel('模板').selectOption('activity-tracking');
+    expect(await narrow.getByLabel('填报月份').locator('option:checked').textContent()).toMatch(/^\d{4}年\d{1,2}月$/);
+    await narrow.getByLabel('语言').selectOption('en');
+    await narrow.getByRole('button', { name: 'Insert template' }).click();
+    await narrow.getByText('Inserted sheet 活动追踪').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await narrow.screenshot({ path: path.join(artifacts, `09-outlet-english-${width}px.png`), fullPage: true });
+    await narrow.close();
   });
 
   it('lets the sub-branch manager pull the ranked summary into a sheet', async () => {

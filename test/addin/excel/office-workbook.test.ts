@@ -297,7 +297,7 @@ describe('OfficeWorkbook', () => {
       expect(sheet.cell('A', 3).value).toBe('排名');
       expect([sheet.cell('C', 4).value, sheet.cell('C', 4).formula, sheet.cell('C', 4).numberFormat]).toEqual(['=网点', null, '@']);
       expect(sheet.cell('A', 7).value).toBe('未报送');
-      expect(sheet.tables.items).toEqual([{ address: 'A3:M8', style: 'TableStyleMedium2', showTotals: false }]);
+      expect(sheet.tables.items).toEqual([{ address: 'A3:N8', style: 'TableStyleMedium2', showTotals: false }]);
       expect(sheet.charts.items[0]).toMatchObject({ type: 'BarClustered', values: 'L4:L7', categories: 'C4:C7', title: { text: '有效邀约达成率' } });
       const rowsSheet = workbook.sheets.find((s) => s.name === '明细 2026-12-01')!;
       expect([rowsSheet.cell('C', 2).value, rowsSheet.cell('D', 2).value]).toEqual(['张三', '138****8000']);

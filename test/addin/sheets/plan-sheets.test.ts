@@ -81,6 +81,21 @@ describe('planSummarySheets', () => {
     expect(plan.columnFormats[plan.header.indexOf('有效邀约达成率')]).toBe('0.0%');
   });
 
+  it('marks the outlets that reported after the deadline in a 迟报 column before 目标达成预警', () => {
+    const late: ConsolidatedSummaryView = { ...summary, outlets: [{ ...summary.outlets[0], late: 2 }, { ...summary.outlets[1], late: 1 }] };
+    const plan = planSummarySheets(inviteDaily, late).summarySheet;
+    const column = plan.header.indexOf('迟报');
+    expect(column).toBe(plan.header.length - 2);
+    expect(plan.columnFormats[column]).toBe('@');
+    expect(plan.rows.map((r) => [r[1], r[column]])).toEqual([
+      ['3301002', '迟报 2 次'],
+      ['3301001', '迟报'],
+      ['3301003', ''],
+      ['3301', ''],
+    ]);
+    expect(planSummarySheets(inviteDaily, summary).summarySheet.rows.map((r) => r[column])).toEqual(['', '', '', '']);
+  });
+
   it('has no rows sheet unless the rows were asked for', () => {
     expect(planSummarySheets(inviteDaily, summary).rowsSheet).toBeNull();
   });

@@ -25,6 +25,30 @@ describe('summariseAggregates', () => {
     expect(fromAggregates).toEqual(summariseSubmissions(inviteDaily, makeOrganisation(), submissions, period));
   });
 
+  it('counts the reports of each outlet that came after their deadline, and says nothing of the others', () => {
+    // Prepare
+    const aggregate = aggregateRows(inviteDaily, inviteRows(5, 1));
+    const stored = [
+      { unit: outletCode(1), period: '2026-12-01', aggregate, late: true },
+      { unit: outletCode(1), period: '2026-12-02', aggregate, late: true },
+      { unit: outletCode(2), period: '2026-12-01', aggregate, late: false },
+      { unit: outletCode(2), period: '2026-12-02', aggregate, late: true },
+      { unit: outletCode(3), period: '2026-12-02', aggregate },
+      { unit: outletCode(4), period: '2026-12-03', aggregate, late: true },
+    ];
+
+    // Act
+    const summary = summariseAggregates(inviteDaily, makeOrganisation(), stored, period);
+    const oneDay = summariseAggregates(inviteDaily, makeOrganisation(), stored, { from: '2026-12-01', to: '2026-12-01' });
+
+    // Assess
+    const lateOf = (s: typeof summary) => Object.fromEntries(s.outlets.map((o) => [o.outlet, o.late]));
+    expect(lateOf(summary)).toEqual({ [outletCode(1)]: 2, [outletCode(2)]: 1, [outletCode(3)]: undefined });
+    expect(summary.outlets.filter((o) => 'late' in o).map((o) => o.outlet).sort()).toEqual([outletCode(1), outletCode(2)]);
+    expect(lateOf(oneDay)).toEqual({ [outletCode(1)]: 1, [outletCode(2)]: undefined });
+    expect(consolidatedSummarySchema.parse(summary)).toEqual(summary);
+  });
+
   it('takes an aggregate already merged over several days like the days themselves', () => {
     // Prepare
     const day1 = aggregateRows(salesEvaluation, [evaluationRow(5, [5, 5, 5, 5], true, true)]);

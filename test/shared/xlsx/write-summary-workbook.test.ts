@@ -77,6 +77,20 @@ describe('writeSummaryWorkbook', () => {
     expect(sheet.getCell('A5').font?.bold).not.toBe(true);
   });
 
+  it('notes 迟报 for an outlet whose report came after the deadline (GET /consolidated.xlsx), beside 不在机构名单', async () => {
+    // Prepare: the server's summary says 3301002 reported late twice, and an unlisted unit once.
+    const late = {
+      ...summary,
+      outlets: [{ ...summary.outlets[0], late: 2 }, summary.outlets[1], { outlet: '9999001', outletName: '9999001', rank: 3, values: {}, unlisted: true, late: 1 }],
+    };
+    // Act
+    const sheet = (await load(await writeSummaryWorkbook(inviteDaily, late))).getWorksheet('汇总')!;
+    // Assess
+    expect([sheet.getCell('B5').value, sheet.getCell('M5').value]).toEqual(['3301002', '迟报 2 次']);
+    expect([sheet.getCell('B6').value, sheet.getCell('M6').value]).toEqual(['3301001', null]);
+    expect([sheet.getCell('B7').value, sheet.getCell('M7').value]).toEqual(['9999001', '不在机构名单；迟报']);
+  });
+
   it('formats counts as whole numbers, money with two decimals and rates as percentages, freezes and filters the header', async () => {
     const workbook = await load(await writeSummaryWorkbook(inviteDaily, summary));
     const sheet = workbook.getWorksheet('汇总')!;
