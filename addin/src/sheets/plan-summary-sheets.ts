@@ -60,9 +60,9 @@ export function planSummarySheets(spec: TemplateSpec, summary: ConsolidatedSumma
       ...(targetRate ? [behind ? '预警' : ''] : []),
     ]);
   }
+  // An outlet that did not report is 未报送, not 预警 (templates.md): it stands out as missing instead.
   for (const missing of summary.missing) {
     missingRows.push(rows.length);
-    if (targetRate) warningRows.push(rows.length);
     rows.push([
       MISSING_LABEL,
       missing.outlet,
@@ -70,7 +70,7 @@ export function planSummarySheets(spec: TemplateSpec, summary: ConsolidatedSumma
       ...labels.map(() => null),
       ...extraRanks.map(() => null),
       '',
-      ...(targetRate ? ['预警'] : []),
+      ...(targetRate ? [''] : []),
     ]);
   }
   const totalRow = rows.length;

@@ -65,7 +65,7 @@ describe('planSummarySheets', () => {
     total: { 有效邀约: 190, 有效邀约达成率: 190 / 315 },
   };
 
-  it('ranks the outlets, lists 未报送 after them, flags those below 80% and totals', () => {
+  it('ranks the outlets, lists 未报送 after them (marked missing, not 预警), flags reporting ones below 80% and totals', () => {
     const plan = planSummarySheets(inviteDaily, summary).summarySheet;
     expect(plan.name).toBe('汇总 2026-12-01~12-07');
     expect(plan.header.slice(0, 3)).toEqual(['排名', '网点代码', '网点']);
@@ -73,10 +73,10 @@ describe('planSummarySheets', () => {
     expect(plan.rows.map((r) => [r[0], r[1], r.at(-1)])).toEqual([
       [1, '3301002', ''],
       [2, '3301001', '预警'],
-      ['未报送', '3301003', '预警'],
+      ['未报送', '3301003', ''],
       ['合计', '3301', ''],
     ]);
-    expect([plan.warningRows, plan.missingRows, plan.totalRow]).toEqual([[1, 2], [2], 3]);
+    expect([plan.warningRows, plan.missingRows, plan.totalRow]).toEqual([[1], [2], 3]);
     expect(plan.chart).toEqual({ title: '有效邀约达成率', categoryColumn: 2, valueColumn: plan.header.indexOf('有效邀约达成率'), rowCount: 3 });
     expect(plan.columnFormats[plan.header.indexOf('有效邀约达成率')]).toBe('0.0%');
   });
