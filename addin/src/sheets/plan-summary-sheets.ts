@@ -48,7 +48,7 @@ export function planSummarySheets(spec: TemplateSpec, summary: ConsolidatedSumma
   const missingRows: number[] = [];
   for (const outlet of summary.outlets) {
     const rate = targetRate ? outlet.values[targetRate.label] : null;
-    const behind = targetRate !== undefined && (rate === null || rate === undefined || rate < TARGET_WARNING_THRESHOLD);
+    const behind = targetRate !== undefined && (rate === null || rate === undefined || rate < (summary.warnBelow ?? TARGET_WARNING_THRESHOLD));
     if (behind) warningRows.push(rows.length);
     rows.push([
       outlet.rank,

@@ -19,5 +19,10 @@ export const organisationSchema = z.object({
   targets: z.record(z.string(), z.record(z.string(), z.number().nonnegative())).default({}),
   /** Daily deadline, Asia/Shanghai local time, HH:mm. */
   deadline: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('20:00'),
+  /** Share of the period's target below which a reporting outlet is flagged 目标达成预警 (contract.md); default 0.8. */
+  warnBelow: z.number().min(0).max(10).optional(),
 });
+
+/** The organisation's 目标达成预警 threshold: `warnBelow`, else 0.8. */
+export const DEFAULT_WARN_BELOW = 0.8;
 export type Organisation = z.infer<typeof organisationSchema>;

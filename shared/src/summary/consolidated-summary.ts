@@ -55,6 +55,8 @@ export const consolidatedSummarySchema = z.object({
   total: summaryValuesSchema,
   /** `pts summary` only: files given whose sheets have errors (有错误), left out of the ranking and not counted 未报送. */
   rejected: z.array(rejectedFileSchema).optional(),
+  /** The organisation's 目标达成预警 threshold (its `warnBelow`, default 0.8): a reporting unit below it is flagged. */
+  warnBelow: z.number().optional(),
 });
 
 export type SummaryValues = z.infer<typeof summaryValuesSchema>;

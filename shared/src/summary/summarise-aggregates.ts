@@ -4,6 +4,7 @@ import { listMonths } from '../period/list-months';
 import { listPeriods } from '../period/list-periods';
 import type { RankingKind, TemplateSpec } from '../spec/schema';
 import { computeSummaryValues } from './compute-summary-values';
+import { DEFAULT_WARN_BELOW } from '../org/schema';
 import type { ConsolidatedSummary, MissingUnit, SummaryLine } from './consolidated-summary';
 import { listExpectedUnits } from './list-expected-units';
 import { mergeAggregates } from './merge-aggregates';
@@ -123,5 +124,5 @@ export function summariseAggregates(
   const totalTargets = Object.fromEntries(Object.entries(unitTargets).map(([label, target]) => [label, target * unitsInTotal]));
   const total = computeSummaryValues(spec, mergeAggregates(spec, merged), totalTargets);
 
-  return { template: spec.id, subBranch: organisation.code, from, to, ranking, outlets: lines, missing, total };
+  return { template: spec.id, subBranch: organisation.code, from, to, ranking, outlets: lines, missing, total, warnBelow: organisation.warnBelow ?? DEFAULT_WARN_BELOW };
 }

@@ -65,6 +65,13 @@ describe('planSummarySheets', () => {
     total: { 有效邀约: 190, 有效邀约达成率: 190 / 315 },
   };
 
+  it('flags against the organisation\'s warnBelow when the summary carries it', () => {
+    const plan = planSummarySheets(inviteDaily, { ...summary, warnBelow: 0.5 }).summarySheet;
+    expect(plan.warningRows).toEqual([]);
+    const strict = planSummarySheets(inviteDaily, { ...summary, warnBelow: 1.1 }).summarySheet;
+    expect(strict.warningRows).toEqual([0, 1]);
+  });
+
   it('ranks the outlets, lists 未报送 after them (marked missing, not 预警), flags reporting ones below 80% and totals', () => {
     const plan = planSummarySheets(inviteDaily, summary).summarySheet;
     expect(plan.name).toBe('汇总 2026-12-01~12-07');
