@@ -3,21 +3,16 @@
  * `?host=memory`) with the overview cards, a sub-branch audit per template and a template preview, none of
  * which may scroll sideways. Screenshots go to test/artifacts/addin/ (not committed) for a person to look at.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startPaneServer, type PaneServer } from '../../../addin/dev/serve-pane';
+import type { Browser, Page } from 'playwright-core';
+import type { PaneServer } from '../../../addin/dev/serve-pane';
+import type { LocalStack } from '../../../functions/src/local/local-stack';
+import { startPaneStack } from './_lib/pane-stack';
 
-interface LocalStack {
-  apiUrl: string;
-  close(): Promise<void>;
-}
-type StartLocalStack = (options: { apiPort?: number; seed?: boolean }) => Promise<LocalStack>;
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const artifacts = path.join(root, 'test', 'artifacts', 'addin');
-const CHROMIUM = '/usr/bin/chromium';
 /** Two days ago in Asia/Shanghai: a campaign day of the seeded demo sub-branch (its campaign started three days ago). */
 const AUDIT_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - 2 * 86_400_000));
 
@@ -66,16 +61,7 @@ async function axeViolations(target: Page): Promise<string[]> {
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  // Loaded at run time, as pane.e2e.test.ts does.
-  const { startLocalStack } = require(path.join(root, 'functions', 'src', 'local', 'local-stack.ts')) as { startLocalStack: StartLocalStack };
-  execFileSync(process.execPath, ['--input-type=module', '-e', "(await import('./addin/dev/build-addin.mjs')).buildAddin()"], {
-    cwd: root,
-    env: { ...process.env, PTS_PANE_URL: '', PTS_API_URL: '' },
-    stdio: 'pipe',
-  });
-  stack = await startLocalStack({ apiPort: 0, seed: true });
-  pane = await startPaneServer({ port: 0, apiUrl: stack.apiUrl, certDir: path.join(root, '.data', 'certs') });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  ({ stack, pane, browser } = await startPaneStack({ seed: true }));
   page = await browser.newPage({ ignoreHTTPSErrors: true, viewport: { width: 320, height: 700 }, locale: 'zh-CN' });
   await page.goto(`${pane.url}/taskpane.html?host=memory&preview=0`);
   await page.getByRole('radio', { name: '审计（总行）' }).check();

@@ -12,25 +12,20 @@
  * (stored with the submission), so the test is deterministic except in the last minute before midnight in Shanghai.
  * A screenshot of each step goes to test/artifacts/day-in-the-life/ (git-ignored).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startPaneServer, type PaneServer } from '../../../addin/dev/serve-pane';
+import type { Browser, Page } from 'playwright-core';
+import type { PaneServer } from '../../../addin/dev/serve-pane';
+import type { LocalStack } from '../../../functions/src/local/local-stack';
+import { startPaneStack } from './_lib/pane-stack';
 import { createDynamoClient } from '../../../functions/src/adapters/dynamo';
 import { buildTemplateWorkbook } from '../../../functions/src/local/demo-data';
 import { submitWorkbook } from '../../../functions/src/services/submit-workbook';
 import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
 
-interface LocalStack {
-  apiUrl: string;
-  close(): Promise<void>;
-}
-type StartLocalStack = (options: { apiPort?: number; seed?: boolean }) => Promise<LocalStack>;
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const artifacts = path.join(root, 'test', 'artifacts', 'day-in-the-life');
-const CHROMIUM = '/usr/bin/chromium';
 /** Generous waits: the machine is shared and busy. */
 const WAIT = { timeout: 60_000 };
 
@@ -214,16 +209,7 @@ function markedCells(page: Page, mark: 'error' | 'warning'): Promise<string[]> {
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  // Loaded at run time, as pane.e2e.test.ts does.
-  const { startLocalStack } = require(path.join(root, 'functions', 'src', 'local', 'local-stack.ts')) as { startLocalStack: StartLocalStack };
-  execFileSync(process.execPath, ['--input-type=module', '-e', "(await import('./addin/dev/build-addin.mjs')).buildAddin()"], {
-    cwd: root,
-    env: { ...process.env, PTS_PANE_URL: '', PTS_API_URL: '' },
-    stdio: 'pipe',
-  });
-  stack = await startLocalStack({ apiPort: 0, seed: false });
-  pane = await startPaneServer({ port: 0, apiUrl: stack.apiUrl, certDir: path.join(root, '.data', 'certs') });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  ({ stack, pane, browser } = await startPaneStack({ seed: false }));
   auditorToken = ((await api('POST', '/local/token', '', { role: 'auditor', name: '审计员' })).body as { token: string }).token;
   await putOrganisation('23:59');
   await reportYesterday();

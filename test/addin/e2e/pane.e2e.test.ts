@@ -6,23 +6,16 @@
  * sub-branch manager pulls the ranked summary; the auditor sees the outlets that did not report.
  * Screenshots of each step go to test/artifacts/addin/ (not committed); axe-core checks every pane.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startPaneServer, type PaneServer } from '../../../addin/dev/serve-pane';
+import type { Browser, Page } from 'playwright-core';
+import type { PaneServer } from '../../../addin/dev/serve-pane';
+import type { LocalStack } from '../../../functions/src/local/local-stack';
+import { startPaneStack } from './_lib/pane-stack';
 
-interface LocalStack {
-  apiUrl: string;
-  tokens: Record<'outlet_head' | 'subbranch_manager' | 'auditor', string>;
-  close(): Promise<void>;
-}
-type StartLocalStack = (options: { apiPort?: number; dataDir?: string; seed?: boolean; paneDir?: string }) => Promise<LocalStack>;
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const artifacts = path.join(root, 'test', 'artifacts', 'addin');
-const localStackModule = path.join(root, 'functions', 'src', 'local', 'local-stack.ts');
-const CHROMIUM = '/usr/bin/chromium';
 /** Today in Asia/Shanghai, and another day counted from it. */
 function shanghaiDay(offsetDays = 0): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
@@ -74,18 +67,7 @@ async function signIn(role: string, scope: { subBranch?: string; outlet?: string
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  if (!existsSync(localStackModule)) throw new Error(`the local stack is missing: ${localStackModule} (interface D)`);
-  // The module is engineer D's; loaded at run time so that this file type-checks without it.
-  const { startLocalStack } = require(localStackModule) as { startLocalStack: StartLocalStack };
-  // Build the pane as `npm run build` does (an ES module script, so in its own node process).
-  execFileSync(process.execPath, ['--input-type=module', '-e', "(await import('./addin/dev/build-addin.mjs')).buildAddin()"], {
-    cwd: root,
-    env: { ...process.env, PTS_PANE_URL: '', PTS_API_URL: '' },
-    stdio: 'pipe',
-  });
-  stack = await startLocalStack({ apiPort: 0, seed: true });
-  pane = await startPaneServer({ port: 0, apiUrl: stack.apiUrl, certDir: path.join(root, '.data', 'certs') });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  ({ stack, pane, browser } = await startPaneStack({ seed: true }));
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
   page = await context.newPage();
   await page.goto(`${pane.url}/taskpane.html?host=memory`);
