@@ -26,6 +26,20 @@ function* slots(s: Scenario): Generator<{ outletIndex: number; period: string }>
   for (const period of PERIODS) for (let outletIndex = 0; outletIndex < s.organisation.outlets.length; outletIndex++) yield { outletIndex, period };
 }
 
+/** A fresh (outlet, day) per call, and a new table when the 30 of one table are used up. */
+function slotSource(prefix: string): () => Promise<{ s: Scenario; slot: { outletIndex: number; period: string } }> {
+  let current: { s: Scenario; free: Generator<{ outletIndex: number; period: string }> } | undefined;
+  return async () => {
+    let slot = current?.free.next();
+    if (!current || !slot || slot.done) {
+      const s = await createScenario(prefix);
+      current = { s, free: slots(s) };
+      slot = current.free.next();
+    }
+    return { s: current.s, slot: slot.value as { outletIndex: number; period: string } };
+  };
+}
+
 async function markersOf(s: Scenario, id: SubmissionId): Promise<number> {
   const page = await s.table.doc.send(
     new QueryCommand({ TableName: s.table.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': ATTEMPTS_PK }, ConsistentRead: true }),
@@ -105,17 +119,11 @@ describe('merge under every interleaving of its steps', () => {
     ['the same sheet twice after a first version', [1, 1], true],
   ] as const)('%s: the head is always whole, every version audited, nothing left behind', async (_name, variants, firstVersion) => {
     // Prepare
-    let s = await createScenario('interleave');
-    let free = slots(s);
-    // Act and assess, order by order (a new table every 30 orders: 10 outlets × 3 days)
+    const nextSlot = slotSource('interleave');
+    // Act and assess, order by order
     for (const order of twoRequests) {
-      let slot = free.next();
-      if (slot.done) {
-        s = await createScenario('interleave');
-        free = slots(s);
-        slot = free.next();
-      }
-      expectInvariant(await runCase(s, slot.value as { outletIndex: number; period: string }, [...variants], order, firstVersion), firstVersion);
+      const { s, slot } = await nextSlot();
+      expectInvariant(await runCase(s, slot, [...variants], order, firstVersion), firstVersion);
     }
   }, 600_000);
 
@@ -131,17 +139,11 @@ describe('merge under every interleaving of its steps', () => {
       }
       return tokens;
     });
-    let s = await createScenario('interleave3');
-    let free = slots(s);
+    const nextSlot = slotSource('interleave3');
     // Act and assess
     for (const order of orders) {
-      let slot = free.next();
-      if (slot.done) {
-        s = await createScenario('interleave3');
-        free = slots(s);
-        slot = free.next();
-      }
-      expectInvariant(await runCase(s, slot.value as { outletIndex: number; period: string }, [1, 1, 2], order, true), true);
+      const { s, slot } = await nextSlot();
+      expectInvariant(await runCase(s, slot, [1, 1, 2], order, true), true);
     }
   }, 600_000);
 });
