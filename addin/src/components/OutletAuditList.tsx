@@ -1,6 +1,7 @@
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import type { OutletAudit } from '../../../shared/src/api/audit-view';
 import { useI18n } from '../i18n/I18nContext';
+import { useServices } from './services';
 
 export interface OutletAuditListProps {
   /** The outlets of a sub-branch audit (GET /audit?date=&subBranch=). */
@@ -21,7 +22,13 @@ const useStyles = makeStyles({
 export function OutletAuditList({ outlets, label }: OutletAuditListProps) {
   const styles = useStyles();
   const { language } = useI18n();
+  const { registry } = useServices();
   const zh = language === 'zh';
+  /** A template version as people name it: its title, not its id. */
+  const versionName = (template: string | null | undefined, version: number | null | undefined): string => {
+    const title = (template && (registry.find({ id: template, version: version ?? 0 }) ?? registry.current(template))?.title) || template || '?';
+    return zh ? `${title}（第 ${version ?? '?'} 版）` : `${title} (version ${version ?? '?'})`;
+  };
   return (
     <ul className={styles.list} aria-label={label ?? (zh ? '各网点' : 'Outlets')}>
       {outlets.map((o) => {
@@ -38,7 +45,7 @@ export function OutletAuditList({ outlets, label }: OutletAuditListProps) {
             </div>
             {o.versions.length > 0 ? (
               <p className={styles.detail}>
-                {(zh ? '模板版本：' : 'Template versions: ') + o.versions.map((v) => `${v.template ?? '?'} v${v.templateVersion ?? '?'}`).filter((v, i, all) => all.indexOf(v) === i).join('，')}
+                {(zh ? '模板版本：' : 'Template versions: ') + o.versions.map((v) => versionName(v.template, v.templateVersion)).filter((v, i, all) => all.indexOf(v) === i).join(zh ? '，' : ', ')}
               </p>
             ) : null}
             {o.rejectedAttempts.length > 0 ? (

@@ -88,7 +88,7 @@ describe('AuditorPanel', () => {
     const missing = within(block).getByRole('region', { name: '未报送网点 · 客养活动追踪与评估表' });
     expect(within(missing).getAllByRole('listitem').map((li) => li.textContent?.trim())).toEqual(['解放路网点 3301003']);
     const outlets = within(block).getByRole('list', { name: '各网点报送情况 · 客养活动追踪与评估表' });
-    expect(within(outlets).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['解放路网点3301003未报送', '人民路网点3301004按时模板版本：activity-tracking v1']);
+    expect(within(outlets).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['解放路网点3301003未报送', '人民路网点3301004按时模板版本：客养活动追踪与评估表（第 1 版）']);
     expect(pane.requests.at(-1)?.path).toBe('/audit?date=2026-12-02&subBranch=3301&template=activity-tracking');
     expect(await axeViolations(pane.container)).toEqual([]);
   });
