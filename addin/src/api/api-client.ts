@@ -3,6 +3,7 @@
  * `offline` when the network or the API cannot be reached, `busy` for a 503 (the same request may be sent
  * again after `retryAfterSeconds`), `http` with the server's { code, message_zh, message_en }.
  */
+import { retryAfterSeconds } from '../../../shared/src/api/retry-after-seconds';
 import type { WorkbookGrid } from '../../../shared/src/grid/types';
 import type { Finding } from '../../../shared/src/findings/types';
 import { orgViewSchema } from '../../../shared/src/api/org-view';
@@ -23,12 +24,8 @@ export interface ApiFailure {
 
 export type ApiResult<T> = { ok: true; status: number; value: T } | ApiFailure;
 
-/** Seconds from a Retry-After header (seconds or an HTTP date): 5 when absent or unreadable, between 1 and 300. */
-export function retryAfterSeconds(header: string | null, now = Date.now()): number {
-  const text = header?.trim() ?? '';
-  const seconds = /^\d+$/.test(text) ? Number(text) : Math.ceil((Date.parse(text) - now) / 1000);
-  return Number.isFinite(seconds) ? Math.min(300, Math.max(1, seconds)) : 5;
-}
+/** The pane's waits after a 503: 5 s without a header, between 1 s and 5 minutes. */
+const BUSY_WAIT = { fallback: 5, min: 1, max: 300 };
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -113,7 +110,7 @@ export class ApiClient {
     return {
       ok: false,
       kind: busy ? 'busy' : typeof error.code === 'string' ? 'http' : 'bad-response',
-      ...(busy ? { retryAfterSeconds: retryAfterSeconds(response.headers.get('retry-after')) } : {}),
+      ...(busy ? { retryAfterSeconds: retryAfterSeconds(response.headers.get('retry-after'), BUSY_WAIT) } : {}),
       status: response.status,
       code: error.code ?? `http-${response.status}`,
       message_zh: error.message_zh ?? `服务器返回错误 ${response.status}`,

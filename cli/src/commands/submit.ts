@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { retryAfterSeconds } from '../../../shared/src/api/retry-after-seconds';
 import type { Finding } from '../../../shared/src/findings/types';
 import { CliError, EXIT_OK, EXIT_SHEET_ERRORS } from '../cli-error';
 import { formatFindingCounts, formatFindingLine } from '../format';
@@ -53,7 +54,7 @@ export async function runSubmit(args: string[], output: CliOutput): Promise<numb
     }
     text = await response.text();
     if (response.status !== 503 || tries >= SUBMIT_TRIES) break;
-    const waitSeconds = retryAfterSeconds(response.headers.get('retry-after'));
+    const waitSeconds = retryAfterSeconds(response.headers.get('retry-after'), SUBMIT_WAIT);
     output.err(`服务器繁忙（HTTP 503），${waitSeconds} 秒后重试 / the server is busy (HTTP 503), trying again in ${waitSeconds} s`);
     await new Promise((resolve) => setTimeout(resolve, waitSeconds * 1000));
   }
@@ -80,14 +81,8 @@ export async function runSubmit(args: string[], output: CliOutput): Promise<numb
 
 /** Tries of one submission when the server answers 503, the first included. */
 const SUBMIT_TRIES = 5;
-const MAX_WAIT_S = 30;
-
-/** Seconds to wait from a Retry-After header (seconds or an HTTP date), 2 when absent, at most 30. */
-export function retryAfterSeconds(header: string | null, now = Date.now()): number {
-  if (!header) return 2;
-  const seconds = /^\d+$/.test(header.trim()) ? Number(header.trim()) : Math.ceil((Date.parse(header) - now) / 1000);
-  return Number.isFinite(seconds) ? Math.min(MAX_WAIT_S, Math.max(0, seconds)) : 2;
-}
+/** The waits of `pts submit`: 2 s without a header, at most 30 s. */
+const SUBMIT_WAIT = { fallback: 2, min: 0, max: 30 };
 
 function parseJson(text: string): unknown {
   try {

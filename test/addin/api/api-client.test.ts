@@ -1,4 +1,5 @@
-import { ApiClient, retryAfterSeconds, userFromToken, type FetchLike } from '../../../addin/src/api/api-client';
+import { ApiClient, userFromToken, type FetchLike } from '../../../addin/src/api/api-client';
+import { retryAfterSeconds } from '../../../shared/src/api/retry-after-seconds';
 import { Outbox, OUTBOX_STORAGE_KEY, type StorageLike } from '../../../addin/src/api/outbox';
 import type { WorkbookGrid } from '../../../shared/src/grid/types';
 
@@ -120,8 +121,8 @@ describe('Outbox', () => {
     const { fetchImpl } = recordingFetch([new Response('{}', { status: 503 })]);
     const result = await new ApiClient('/api', 't', fetchImpl).postSubmission(workbook, 'k');
     expect(result).toMatchObject({ ok: false, kind: 'busy', status: 503, retryAfterSeconds: 5 });
-    expect(retryAfterSeconds('Wed, 02 Dec 2026 10:00:30 GMT', Date.parse('2026-12-02T10:00:00Z'))).toBe(30);
-    expect(retryAfterSeconds('0')).toBe(1);
+    expect(retryAfterSeconds('Wed, 02 Dec 2026 10:00:30 GMT', { fallback: 5, min: 1, max: 300 }, Date.parse('2026-12-02T10:00:00Z'))).toBe(30);
+    expect(retryAfterSeconds('0', { fallback: 5, min: 1, max: 300 })).toBe(1);
   });
 
   it('keeps what cannot be sent while offline, and drops what the server refuses', async () => {

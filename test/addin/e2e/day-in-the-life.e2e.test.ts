@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { PaneServer } from '../../../addin/dev/serve-pane';
 import type { LocalStack } from '../../../functions/src/local/local-stack';
-import { startPaneStack } from './_lib/pane-stack';
+import { signInAs, startPaneStack } from './_lib/pane-stack';
 import { createDynamoClient } from '../../../functions/src/adapters/dynamo';
 import { buildTemplateWorkbook } from '../../../functions/src/local/demo-data';
 import { submitWorkbook } from '../../../functions/src/services/submit-workbook';
@@ -120,12 +120,7 @@ async function openPane(role: string, scope: { subBranch?: string; outlet?: stri
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT.timeout);
   await page.goto(`${pane.url}/taskpane.html?host=memory`);
-  await page.getByRole('radio', { name: role }).check();
-  if (scope.subBranch !== undefined) await page.getByLabel('支行代码').fill(scope.subBranch);
-  if (scope.outlet !== undefined) await page.getByLabel('网点代码').fill(scope.outlet);
-  if (scope.name !== undefined) await page.getByLabel('姓名（填报人）').fill(scope.name);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('button', { name: '退出' }).waitFor();
+  await signInAs(page, role, scope);
   return page;
 }
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { PaneServer } from '../../../addin/dev/serve-pane';
 import type { LocalStack } from '../../../functions/src/local/local-stack';
-import { startPaneStack } from './_lib/pane-stack';
+import { signInAs, startPaneStack } from './_lib/pane-stack';
 
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -57,12 +57,7 @@ async function shot(name: string): Promise<void> {
 }
 
 async function signIn(role: string, scope: { subBranch?: string; outlet?: string; name?: string }): Promise<void> {
-  await page.getByRole('radio', { name: role }).check();
-  if (scope.subBranch !== undefined) await page.getByLabel('支行代码').fill(scope.subBranch);
-  if (scope.outlet !== undefined) await page.getByLabel('网点代码').fill(scope.outlet);
-  if (scope.name !== undefined) await page.getByLabel('姓名（填报人）').fill(scope.name);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('button', { name: '退出' }).waitFor();
+  await signInAs(page, role, scope);
 }
 
 beforeAll(async () => {

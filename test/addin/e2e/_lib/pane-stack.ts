@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { startPaneServer, type PaneServer } from '../../../../addin/dev/serve-pane';
 import { startLocalStack, type LocalStack } from '../../../../functions/src/local/local-stack';
 
@@ -48,4 +48,14 @@ export async function startPaneStack(options: { seed: boolean }): Promise<PaneSt
       await stack.close();
     },
   };
+}
+
+/** Signs in on the pane's local sign-in form as a role (its Chinese label), with a scope and a name when given. */
+export async function signInAs(page: Page, role: string, scope: { subBranch?: string; outlet?: string; name?: string }): Promise<void> {
+  await page.getByRole('radio', { name: role }).check();
+  if (scope.subBranch !== undefined) await page.getByLabel('支行代码').fill(scope.subBranch);
+  if (scope.outlet !== undefined) await page.getByLabel('网点代码').fill(scope.outlet);
+  if (scope.name !== undefined) await page.getByLabel('姓名（填报人）').fill(scope.name);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '退出' }).waitFor();
 }
