@@ -54,6 +54,12 @@ export async function main(argv: string[], output: CliOutput = processOutput, no
   }
 }
 
+// A reader that stops early (`pts validate a.xlsx | head`) closes the pipe: that is the end of the output, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
