@@ -2,6 +2,13 @@
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } }];
 module.exports = {
   testEnvironment: 'node',
+  // The subpath imports of package.json (#shared/..., #functions/...), as tsconfig.json's paths name them.
+  moduleNameMapper: Object.fromEntries(
+    Object.entries(require('./package.json').imports).map(([alias, target]) => [
+      `^${alias.replace('*', '(.*)')}$`,
+      `<rootDir>/${target.slice(2).replace('*', '$1')}`,
+    ]),
+  ),
   transform: { '^.+\\.(t|j)sx?$': swc },
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/test/artifacts/'],

@@ -9,8 +9,8 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build, type Metafile } from 'esbuild';
-import { API_ROUTES } from '../infra/lib/api-routes';
-import { FUNCTION_BUNDLE, REPO_ROOT, handlerBuildOptions } from '../infra/lib/function-bundling';
+import { API_ROUTES } from '#infra/api-routes';
+import { FUNCTION_BUNDLE, REPO_ROOT, handlerBuildOptions } from '#infra/function-bundling';
 import type { BenchCheck, BenchModule, BenchRunOptions } from './bench-module';
 
 const TARGET_BYTES = 250 * 1024;

@@ -53,14 +53,14 @@ async function runFunctionsBench({ log }: BenchRunOptions): Promise<BenchCheck[]
   process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   process.env.AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING ??= '1';
-  const { startDynamoLocal } = await import('../functions/src/local/dynamo-local');
-  const { createDynamoClient, setDefaultTable } = await import('../functions/src/adapters/dynamo');
-  const { createTableIfMissing } = await import('../functions/src/adapters/create-table');
-  const { putOrganisation } = await import('../functions/src/adapters/org-store');
-  const { demoInviteSheet, demoOrganisation } = await import('../functions/src/local/demo-data');
-  const { builtinTemplates } = await import('../shared/src/spec/builtin-templates');
-  const postSubmission = (await import('../functions/src/handlers/post-submission')).handler as Handler;
-  const getConsolidated = (await import('../functions/src/handlers/get-consolidated')).handler as Handler;
+  const { startDynamoLocal } = await import('#functions/local/dynamo-local');
+  const { createDynamoClient, setDefaultTable } = await import('#functions/adapters/dynamo');
+  const { createTableIfMissing } = await import('#functions/adapters/create-table');
+  const { putOrganisation } = await import('#functions/adapters/org-store');
+  const { demoInviteSheet, demoOrganisation } = await import('#functions/local/demo-data');
+  const { builtinTemplates } = await import('#shared/spec/builtin-templates');
+  const postSubmission = (await import('#functions/handlers/post-submission')).handler as Handler;
+  const getConsolidated = (await import('#functions/handlers/get-consolidated')).handler as Handler;
 
   const dynamo = await startDynamoLocal();
   try {
@@ -78,7 +78,7 @@ async function runFunctionsBench({ log }: BenchRunOptions): Promise<BenchCheck[]
     process.env.TABLE_NAME = table.tableName;
     setDefaultTable(table);
     // The handlers judge dates on the wall clock: a campaign that began 8 days ago, so that its 7 days are all in the past.
-    const { isoDateInShanghai } = await import('../shared/src/period/iso-date-in-shanghai');
+    const { isoDateInShanghai } = await import('#shared/period/iso-date-in-shanghai');
     const dayAfter = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
     const campaignFrom = dayAfter(isoDateInShanghai(new Date()), -8);
     const organisation = demoOrganisation({ campaignFrom, deadline: '23:59' });

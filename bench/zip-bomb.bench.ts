@@ -46,10 +46,10 @@ async function runZipBombBench({ log }: BenchRunOptions): Promise<BenchCheck[]> 
   process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   process.env.AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING ??= '1';
-  const { startLocalStack } = await import('../functions/src/local/local-stack');
-  const { demoOrganisation } = await import('../functions/src/local/demo-data');
-  const { builtinTemplates } = await import('../shared/src/spec/builtin-templates');
-  const { isoDateInShanghai } = await import('../shared/src/period/iso-date-in-shanghai');
+  const { startLocalStack } = await import('#functions/local/local-stack');
+  const { demoOrganisation } = await import('#functions/local/demo-data');
+  const { builtinTemplates } = await import('#shared/spec/builtin-templates');
+  const { isoDateInShanghai } = await import('#shared/period/iso-date-in-shanghai');
   const { syntheticInviteRows, writeSyntheticInviteWorkbook } = await import('./_lib/synthetic-invite-sheet');
 
   const stack = await startLocalStack({ apiPort: 0, seed: false });

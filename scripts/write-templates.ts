@@ -5,8 +5,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { builtinTemplates } from '../shared/src/spec/builtin-templates';
-import { writeTemplateWorkbook } from '../shared/src/xlsx/write-template-workbook';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { writeTemplateWorkbook } from '#shared/xlsx/write-template-workbook';
 
 async function writeTemplates(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string', default: 'templates-out' } } });

@@ -3,6 +3,7 @@
  * Its endpoint goes to the test workers through PTS_TEST_DYNAMODB_ENDPOINT; each test file
  * creates its own table, so files run in parallel.
  */
+// Global setup runs outside Jest's module map, so its imports stay relative.
 import { startDynamoLocal, type DynamoLocal } from '../functions/src/local/dynamo-local';
 
 declare global {

@@ -1,4 +1,4 @@
-import type { Organisation } from '../../shared/src/org/schema';
+import type { Organisation } from '#shared/org/schema';
 
 /** The sub-branch the synthetic sheets report to: the 7-day campaign of domain.md, sale days 8–10 December. */
 export const benchOrganisation: Organisation = {

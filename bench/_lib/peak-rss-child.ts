@@ -3,8 +3,8 @@
  * {"rows", "findings", "maxRssBytes"} so the peak RSS covers reading and validating only.
  */
 import { readFileSync } from 'node:fs';
-import { validateWorkbook } from '../../shared/src/validation/validate-workbook';
-import { readWorkbook } from '../../shared/src/xlsx/read-workbook';
+import { validateWorkbook } from '#shared/validation/validate-workbook';
+import { readWorkbook } from '#shared/xlsx/read-workbook';
 import { benchOrganisation, BENCH_AS_OF } from './bench-organisation';
 import { UNCAPPED_READ_LIMITS, uncappedRegistry } from './uncapped';
 

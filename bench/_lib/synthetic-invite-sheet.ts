@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
-import type { TemplateSpec } from '../../shared/src/spec/schema';
-import { writeTemplateWorkbook } from '../../shared/src/xlsx/write-template-workbook';
+import type { TemplateSpec } from '#shared/spec/schema';
+import { writeTemplateWorkbook } from '#shared/xlsx/write-template-workbook';
 
 export type SyntheticValue = string | number | null;
 export type SyntheticRow = Record<string, SyntheticValue>;

@@ -1,5 +1,5 @@
 import type { TableSchemaField } from 'tableschema';
-import type { TemplateSpec } from '../../shared/src/spec/schema';
+import type { TemplateSpec } from '#shared/spec/schema';
 
 /**
  * The Frictionless Table Schema closest to a template's columns: types, required, enum lists (是/否

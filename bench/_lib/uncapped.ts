@@ -3,10 +3,10 @@
  * throughput on sheets of 10,000 and 100,000 rows (above the 5,000-row cap a submission may have).
  * Copies of the built-in specs with a row cap of a million, and read caps to match.
  */
-import { builtinTemplates } from '../../shared/src/spec/builtin-templates';
-import type { TemplateSpec } from '../../shared/src/spec/schema';
-import { createTemplateRegistry, type TemplateRegistry } from '../../shared/src/spec/template-registry';
-import { readLimitsFor, type WorkbookReadLimits } from '../../shared/src/xlsx/workbook-limits';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import type { TemplateSpec } from '#shared/spec/schema';
+import { createTemplateRegistry, type TemplateRegistry } from '#shared/spec/template-registry';
+import { readLimitsFor, type WorkbookReadLimits } from '#shared/xlsx/workbook-limits';
 
 const UNCAPPED_ROWS = 1_000_000;
 

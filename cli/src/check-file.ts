@@ -1,14 +1,14 @@
-import type { WorkbookGrid } from '../../shared/src/grid/types';
-import type { Organisation } from '../../shared/src/org/schema';
-import { builtinTemplates } from '../../shared/src/spec/builtin-templates';
-import { createTemplateRegistry, type TemplateRegistry } from '../../shared/src/spec/template-registry';
-import type { SheetValidation } from '../../shared/src/validation/types';
-import { validateWorkbook } from '../../shared/src/validation/validate-workbook';
-import { WorkbookUnusableError } from '../../shared/src/validation/workbook-unusable-error';
-import { capFindingCodes } from '../../shared/src/findings/codes';
-import { readWorkbook } from '../../shared/src/xlsx/read-workbook';
-import { readLimitsFor } from '../../shared/src/xlsx/workbook-limits';
-import { WorkbookReadError } from '../../shared/src/xlsx/workbook-read-error';
+import type { WorkbookGrid } from '#shared/grid/types';
+import type { Organisation } from '#shared/org/schema';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { createTemplateRegistry, type TemplateRegistry } from '#shared/spec/template-registry';
+import type { SheetValidation } from '#shared/validation/types';
+import { validateWorkbook } from '#shared/validation/validate-workbook';
+import { WorkbookUnusableError } from '#shared/validation/workbook-unusable-error';
+import { capFindingCodes } from '#shared/findings/codes';
+import { readWorkbook } from '#shared/xlsx/read-workbook';
+import { readLimitsFor } from '#shared/xlsx/workbook-limits';
+import { WorkbookReadError } from '#shared/xlsx/workbook-read-error';
 import { CliError } from './cli-error';
 import { readInputFile, type Progress } from './io';
 

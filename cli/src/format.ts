@@ -1,7 +1,7 @@
-import type { Finding } from '../../shared/src/findings/types';
-import type { SummaryColumn, TemplateSpec } from '../../shared/src/spec/schema';
-import type { ConsolidatedSummary } from '../../shared/src/summary/consolidated-summary';
-import { rejectedFileNote } from '../../shared/src/summary/rejected-file-note';
+import type { Finding } from '#shared/findings/types';
+import type { SummaryColumn, TemplateSpec } from '#shared/spec/schema';
+import type { ConsolidatedSummary } from '#shared/summary/consolidated-summary';
+import { rejectedFileNote } from '#shared/summary/rejected-file-note';
 
 /** A finding as a compiler-style line: `FILE 邀约明细!K12 error enum-error message_zh (message_en)`. */
 export function formatFindingLine(file: string, finding: Finding): string {

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { organisationSchema, type Organisation } from '../../shared/src/org/schema';
+import { organisationSchema, type Organisation } from '#shared/org/schema';
 import { CliError } from './cli-error';
 
 /** Where a command writes: stdout for results, stderr for progress and notes. */

@@ -1,7 +1,7 @@
 /** `pts validate` on files over a cap (issue 9): exit 2 and one line, in Chinese then English, naming the cap. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { manyRowsWorkbook, zipBomb } from '../../bench/_lib/zip-bomb';
+import { manyRowsWorkbook, zipBomb } from '#bench/_lib/zip-bomb';
 import { inviteHeader, inviteRow, makeWorkDir, writeFilledInvite } from './_lib/fixtures';
 import { ensureCliBuilt, runPts, type PtsResult } from './_lib/run-pts';
 

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, sy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { readWorkbook } from '../../shared/src/xlsx/read-workbook';
+import { readWorkbook } from '#shared/xlsx/read-workbook';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
@@ -11,7 +11,7 @@ const ROOT = join(__dirname, '..', '..');
 /** A copy of the package as `npm ci` leaves it: sources and node_modules, no dist/. */
 function freshCheckout(): string {
   const dir = mkdtempSync(join(tmpdir(), 'pts-fresh-'));
-  for (const part of ['package.json', 'bin', 'cli', 'shared', join('scripts', 'cli-bundle-options.cjs')]) {
+  for (const part of ['package.json', 'tsconfig.json', 'bin', 'cli', 'shared', join('scripts', 'cli-bundle-options.cjs')]) {
     cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   }
   symlinkSync(realpathSync(join(ROOT, 'node_modules')), join(dir, 'node_modules'));

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { readWorkbook } from '../../shared/src/xlsx/read-workbook';
+import { readWorkbook } from '#shared/xlsx/read-workbook';
 import { inviteHeader, inviteRow, makeWorkDir, SALE_DAY_SERIAL, writeFilledInvite } from './_lib/fixtures';
 import { ensureCliBuilt, runPts } from './_lib/run-pts';
 

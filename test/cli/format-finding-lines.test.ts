@@ -1,5 +1,5 @@
-import type { Finding } from '../../shared/src/findings/types';
-import { displayWidth, formatFindingLines, wrapText } from '../../cli/src/format';
+import type { Finding } from '#shared/findings/types';
+import { displayWidth, formatFindingLines, wrapText } from '#cli/format';
 
 const finding: Finding = {
   code: 'enum-error',

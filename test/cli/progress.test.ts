@@ -1,4 +1,4 @@
-import { startProgress, type CliOutput } from '../../cli/src/io';
+import { startProgress, type CliOutput } from '#cli/io';
 
 function recordingOutput(): CliOutput & { errLines: string[] } {
   const errLines: string[] = [];

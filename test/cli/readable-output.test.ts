@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { displayWidth } from '../../cli/src/format';
+import { displayWidth } from '#cli/format';
 import { inviteHeader, inviteRow, makeWorkDir, writeFilledInvite } from './_lib/fixtures';
 import { ensureCliBuilt, runPts } from './_lib/run-pts';
 

@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { API_ROUTES } from '../../infra/lib/api-routes';
+import { API_ROUTES } from '#infra/api-routes';
 import { synthesiseApp, type SynthesisedApp } from './synth-app';
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };

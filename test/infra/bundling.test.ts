@@ -1,5 +1,5 @@
 /** The one infra test that really bundles: every function through NodejsFunction and the local esbuild (no Docker). */
-import { API_ROUTES } from '../../infra/lib/api-routes';
+import { API_ROUTES } from '#infra/api-routes';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

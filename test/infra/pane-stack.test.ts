@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { DEV_PANE_ORIGIN, productionManifest } from '../../infra/lib/constructs/pane-release';
+import { DEV_PANE_ORIGIN, productionManifest } from '#infra/constructs/pane-release';
 import { synthesiseApp, type SynthesisedApp } from './synth-app';
 
 describe('PaneStack', () => {

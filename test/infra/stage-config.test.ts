@@ -1,5 +1,5 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { stageConfigFor } from '../../infra/lib/stage-config';
+import { stageConfigFor } from '#infra/stage-config';
 
 describe('stageConfigFor', () => {
   it('makes prod strict: MFA required, threat protection, year-long logs, no local origin, reserved concurrency', () => {

@@ -2,8 +2,8 @@
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { placeStacks, type PtsStacks } from '../../infra/lib/place-stacks';
-import { stageConfigFor, type StageConfigOverrides, type StageName } from '../../infra/lib/stage-config';
+import { placeStacks, type PtsStacks } from '#infra/place-stacks';
+import { stageConfigFor, type StageConfigOverrides, type StageName } from '#infra/stage-config';
 
 /** A stand-in for dist/addin/: taskpane.html and a development manifest. */
 export const PANE_FIXTURE_DIR = path.join(__dirname, '..', 'fixtures', 'infra', 'pane');

@@ -4,9 +4,9 @@
  * external) and the commands left in the bundle are mapped to the IAM actions they need.
  */
 import { build } from 'esbuild';
-import { API_ROUTES, type TableAction } from '../../infra/lib/api-routes';
-import { ATTEMPT_SWEEP_FUNCTION } from '../../infra/lib/constructs/attempt-sweep';
-import { handlerBuildOptions } from '../../infra/lib/function-bundling';
+import { API_ROUTES, type TableAction } from '#infra/api-routes';
+import { ATTEMPT_SWEEP_FUNCTION } from '#infra/constructs/attempt-sweep';
+import { handlerBuildOptions } from '#infra/function-bundling';
 
 /** IAM actions a DynamoDB document-client or low-level command needs. */
 const COMMAND_ACTIONS: Record<string, string[]> = {

@@ -6,14 +6,14 @@
 import '../functions/helpers/env';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { putOrganisation } from '../../functions/src/adapters/org-store';
-import { setDefaultTable, type TableRef } from '../../functions/src/adapters/dynamo';
-import { getHead, queryAudit, queryRows } from '../../functions/src/adapters/submission-store';
-import { createLocalApiServer } from '../../functions/src/local/http-server';
-import { createLocalSigner } from '../../functions/src/local/local-token';
-import { demoInviteSheet, demoOrganisation } from '../../functions/src/local/demo-data';
-import { isoDateInShanghai } from '../../shared/src/period/iso-date-in-shanghai';
-import type { Organisation } from '../../shared/src/org/schema';
+import { putOrganisation } from '#functions/adapters/org-store';
+import { setDefaultTable, type TableRef } from '#functions/adapters/dynamo';
+import { getHead, queryAudit, queryRows } from '#functions/adapters/submission-store';
+import { createLocalApiServer } from '#functions/local/http-server';
+import { createLocalSigner } from '#functions/local/local-token';
+import { demoInviteSheet, demoOrganisation } from '#functions/local/demo-data';
+import { isoDateInShanghai } from '#shared/period/iso-date-in-shanghai';
+import type { Organisation } from '#shared/org/schema';
 import { inviteSpec } from '../functions/helpers/scenario';
 import { createTestTable } from '../functions/helpers/test-table';
 

@@ -2,16 +2,16 @@
  * What the outlet head's buttons do with the workbook: check, fix, read for submitting. Each is one host action
  * (one Excel.run: read in one sync, write highlights, fixes and 序号 in one more). Host-free: works on the WorkbookHost port.
  */
-import type { Finding } from '../../../shared/src/findings/types';
-import type { CellValue, WorkbookGrid } from '../../../shared/src/grid/types';
-import type { Organisation } from '../../../shared/src/org/schema';
-import type { TemplateRegistry } from '../../../shared/src/spec/template-registry';
-import type { TemplateSpec } from '../../../shared/src/spec/schema';
-import type { SheetValidation } from '../../../shared/src/validation/types';
-import { applySafeFixes } from '../../../shared/src/validation/apply-safe-fixes';
-import { isFormulaFix } from '../../../shared/src/validation/is-formula-fix';
-import { validateWorkbook } from '../../../shared/src/validation/validate-workbook';
-import { WorkbookUnusableError } from '../../../shared/src/validation/workbook-unusable-error';
+import type { Finding } from '#shared/findings/types';
+import type { CellValue, WorkbookGrid } from '#shared/grid/types';
+import type { Organisation } from '#shared/org/schema';
+import type { TemplateRegistry } from '#shared/spec/template-registry';
+import type { TemplateSpec } from '#shared/spec/schema';
+import type { SheetValidation } from '#shared/validation/types';
+import { applySafeFixes } from '#shared/validation/apply-safe-fixes';
+import { isFormulaFix } from '#shared/validation/is-formula-fix';
+import { validateWorkbook } from '#shared/validation/validate-workbook';
+import { WorkbookUnusableError } from '#shared/validation/workbook-unusable-error';
 import type { CellWrite, HighlightCell, HostFailure, WorkbookHost } from '../excel/workbook-host';
 import { isoDayToSerial } from '../sheets/excel-dates';
 import { columnFormat, DATE_FORMAT, planSequenceNumbers, sequenceOf } from '../sheets/plan-template-sheet';

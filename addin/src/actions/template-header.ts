@@ -2,9 +2,9 @@
  * The header block of a new or reopened template sheet: 支行, 网点 and 填报人 from the signed-in user,
  * the period (填报日期, 填报月份) given; and the rows of a stored submission as the API returns them.
  */
-import type { CellValue } from '../../../shared/src/grid/types';
-import type { TemplateSpec } from '../../../shared/src/spec/schema';
-import type { TypedRow } from '../../../shared/src/validation/types';
+import type { CellValue } from '#shared/grid/types';
+import type { TemplateSpec } from '#shared/spec/schema';
+import type { TypedRow } from '#shared/validation/types';
 import type { SignedInUser } from '../api/types';
 import { columnNumber } from '../sheets/addresses';
 

@@ -3,11 +3,11 @@
  * `offline` when the network or the API cannot be reached, `busy` for a 503 (the same request may be sent
  * again after `retryAfterSeconds`), `http` with the server's { code, message_zh, message_en }.
  */
-import { retryAfterSeconds } from '../../../shared/src/api/retry-after-seconds';
-import type { WorkbookGrid } from '../../../shared/src/grid/types';
-import type { Finding } from '../../../shared/src/findings/types';
-import { orgViewSchema } from '../../../shared/src/api/org-view';
-import type { Organisation } from '../../../shared/src/org/schema';
+import { retryAfterSeconds } from '#shared/api/retry-after-seconds';
+import type { WorkbookGrid } from '#shared/grid/types';
+import type { Finding } from '#shared/findings/types';
+import { orgViewSchema } from '#shared/api/org-view';
+import type { Organisation } from '#shared/org/schema';
 import type { ApiErrorBody, ConsolidatedSummaryView, Role, SignedInUser } from './types';
 
 export interface ApiFailure {

@@ -2,7 +2,7 @@
  * Submissions waiting for the network: kept in localStorage with their idempotency key, sent again later
  * with the same key, so that the server stores each report once however often it is retried.
  */
-import type { WorkbookGrid } from '../../../shared/src/grid/types';
+import type { WorkbookGrid } from '#shared/grid/types';
 import type { ApiClient, ApiResult } from './api-client';
 
 export interface OutboxEntry {

@@ -2,12 +2,12 @@
  * Shapes of the HTTP API (contract.md). The contract itself lives once in shared/src/api/; the pane
  * re-exports what it uses and adds only its own view of the signed-in user.
  */
-import type { Role } from '../../../shared/src/api/caller-claims';
+import type { Role } from '#shared/api/caller-claims';
 
-export type { Role } from '../../../shared/src/api/caller-claims';
-export type { ApiErrorBody } from '../../../shared/src/api/error-body';
+export type { Role } from '#shared/api/caller-claims';
+export type { ApiErrorBody } from '#shared/api/error-body';
 /** The `summary --json` object of contract.md as GET /consolidated answers it, with `rows` when asked. */
-export type { ConsolidatedView as ConsolidatedSummaryView } from '../../../shared/src/api/consolidated-view';
+export type { ConsolidatedView as ConsolidatedSummaryView } from '#shared/api/consolidated-view';
 
 /** Who is signed in, from the token's claims. */
 export interface SignedInUser {

@@ -1,5 +1,5 @@
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
-import type { AuditLine } from '../../../shared/src/api/audit-view';
+import type { AuditLine } from '#shared/api/audit-view';
 import { useI18n } from '../i18n/I18nContext';
 
 export interface AuditOverviewCardsProps {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import type { AuditLine, OutletAudit, TemplateOverviewBlock, TemplateSubBranchBlock } from '../../../shared/src/api/audit-view';
-import type { TemplateList } from '../../../shared/src/api/template-listing';
+import type { AuditLine, OutletAudit, TemplateOverviewBlock, TemplateSubBranchBlock } from '#shared/api/audit-view';
+import type { TemplateList } from '#shared/api/template-listing';
 import type { ApiClient } from '../api/api-client';
 import { useI18n } from '../i18n/I18nContext';
 import { shanghaiDay } from '../sheets/excel-dates';

@@ -1,5 +1,5 @@
 import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
-import type { Finding, Severity } from '../../../shared/src/findings/types';
+import type { Finding, Severity } from '#shared/findings/types';
 import { useI18n } from '../i18n/I18nContext';
 
 export interface FindingsListProps {

@@ -4,7 +4,7 @@ import type { ApiClient } from '../api/api-client';
 import type { SignedInUser } from '../api/types';
 import { bothLanguages } from '../i18n/messages';
 import { useI18n } from '../i18n/I18nContext';
-import { checkPeriodRange } from '../../../shared/src/period/check-period-range';
+import { checkPeriodRange } from '#shared/period/check-period-range';
 import { shanghaiDay } from '../sheets/excel-dates';
 import { planSummarySheets } from '../sheets/plan-summary-sheets';
 import { Notice, failureNotice, type NoticeMessage } from './Notice';

@@ -1,5 +1,5 @@
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
-import type { OutletAudit } from '../../../shared/src/api/audit-view';
+import type { OutletAudit } from '#shared/api/audit-view';
 import { useI18n } from '../i18n/I18nContext';
 import { useServices } from './services';
 

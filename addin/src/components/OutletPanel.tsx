@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Field, Input, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
-import type { AcceptedSubmission } from '../../../shared/src/api/submission-answer';
-import type { TemplateList } from '../../../shared/src/api/template-listing';
-import type { Finding } from '../../../shared/src/findings/types';
-import type { Organisation } from '../../../shared/src/org/schema';
+import type { AcceptedSubmission } from '#shared/api/submission-answer';
+import type { TemplateList } from '#shared/api/template-listing';
+import type { Finding } from '#shared/findings/types';
+import type { Organisation } from '#shared/org/schema';
 import type { ApiClient } from '../api/api-client';
 import type { SignedInUser } from '../api/types';
 import { checkActiveSheet, fixActiveSheet, highlightFindings, readForSubmission } from '../actions/sheet-checks';

@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
-import type { AuditedVersion } from '../../../shared/src/api/audit-view';
+import type { AuditedVersion } from '#shared/api/audit-view';
 
 export interface RecordTableProps {
   caption: string;

@@ -1,6 +1,6 @@
 import { useMemo, useState, type ChangeEvent } from 'react';
 import { Button, Field, Label, Textarea, makeStyles, tokens, useId } from '@fluentui/react-components';
-import { checkTemplateSpecText } from '../../../shared/src/spec/check-template-spec-text';
+import { checkTemplateSpecText } from '#shared/spec/check-template-spec-text';
 import type { ApiClient } from '../api/api-client';
 import { bothLanguages } from '../i18n/messages';
 import { useI18n } from '../i18n/I18nContext';

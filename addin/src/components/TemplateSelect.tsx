@@ -1,5 +1,5 @@
 import { Field, Select } from '@fluentui/react-components';
-import type { TemplateSpec } from '../../../shared/src/spec/schema';
+import type { TemplateSpec } from '#shared/spec/schema';
 import { useI18n } from '../i18n/I18nContext';
 
 export interface TemplateSelectProps {

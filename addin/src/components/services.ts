@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { TemplateRegistry } from '../../../shared/src/spec/template-registry';
+import type { TemplateRegistry } from '#shared/spec/template-registry';
 import type { ApiClient } from '../api/api-client';
 import type { CognitoSignIn } from '../api/cognito-sign-in';
 import type { Outbox } from '../api/outbox';

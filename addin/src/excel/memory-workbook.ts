@@ -3,8 +3,8 @@
  * Excel (`?host=memory`, the end-to-end test) and in component tests. It keeps values, formulas, number formats,
  * the user's fills and the add-in's highlights apart, as Excel does with conditional formats.
  */
-import type { CellValue, SheetIdentity } from '../../../shared/src/grid/types';
-import { IDENTITY_SHEET_NAME } from '../../../shared/src/grid/types';
+import type { CellValue, SheetIdentity } from '#shared/grid/types';
+import { IDENTITY_SHEET_NAME } from '#shared/grid/types';
 import { columnLetters, columnNumber, parseCellAddress } from '../sheets/addresses';
 import { isoDayToSerial } from '../sheets/excel-dates';
 import { isFormulaLikeText } from '../sheets/formula-text';

@@ -10,8 +10,8 @@
  * (=N("pts-error")=0, always true). A conditional format paints over the cell without changing its own fill,
  * so the user's formatting is never read, changed or restored; clearing deletes only the rules with our marker.
  */
-import type { CellValue, SheetIdentity } from '../../../shared/src/grid/types';
-import { IDENTITY_SHEET_NAME } from '../../../shared/src/grid/types';
+import type { CellValue, SheetIdentity } from '#shared/grid/types';
+import { IDENTITY_SHEET_NAME } from '#shared/grid/types';
 import { columnLetters, parseCellAddress, rangeAddress } from '../sheets/addresses';
 import { isFormulaLikeText } from '../sheets/formula-text';
 import { planSequenceNumbers } from '../sheets/plan-template-sheet';

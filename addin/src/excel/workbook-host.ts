@@ -2,7 +2,7 @@
  * The port between the task pane and the workbook. Components and the API code see only this
  * interface; addin/src/excel/office-workbook.ts implements it with Office.js, memory-workbook.ts in memory.
  */
-import type { CellValue, WorkbookGrid } from '../../../shared/src/grid/types';
+import type { CellValue, WorkbookGrid } from '#shared/grid/types';
 
 /** Why a workbook action failed, in Chinese and English for the MessageBar. */
 export type HostFailureCode =

@@ -3,7 +3,7 @@
  * the hosts write such cells with the text number format '@' before their value, as
  * shared/src/security/neutralise-formula-text.ts prescribes for Office.js. No quote is added.
  */
-import { isFormulaLikeText as isFormulaLike } from '../../../shared/src/security/is-formula-like-text';
+import { isFormulaLikeText as isFormulaLike } from '#shared/security/is-formula-like-text';
 
 export function isFormulaLikeText(value: unknown): value is string {
   return typeof value === 'string' && isFormulaLike(value);

@@ -3,11 +3,11 @@
  * then those that did not report (未报送), the total line, the 迟报 mark (reports received after the deadline),
  * the 目标达成预警 flag and the chart of the target rate.
  */
-import type { SummaryColumn, TemplateSpec } from '../../../shared/src/spec/schema';
-import type { CellValue } from '../../../shared/src/grid/types';
+import type { SummaryColumn, TemplateSpec } from '#shared/spec/schema';
+import type { CellValue } from '#shared/grid/types';
 import type { SummarySheetsPlan } from '../excel/workbook-host';
 import type { ConsolidatedSummaryView } from '../api/types';
-import { LATE_LABEL, lateMark } from '../../../shared/src/summary/late-mark';
+import { LATE_LABEL, lateMark } from '#shared/summary/late-mark';
 import { isoDayToSerial } from './excel-dates';
 
 /** An outlet below this share of its target for the period is flagged 目标达成预警. */

@@ -2,9 +2,9 @@
  * Plans a template sheet from its spec: title, header block (pre-filled), computed cells, labels, drop-downs,
  * formats, computed columns and, when reopening a stored submission, its rows. Pure: the host only writes the plan.
  */
-import type { Column, TemplateSpec } from '../../../shared/src/spec/schema';
-import type { CellValue } from '../../../shared/src/grid/types';
-import { templateFormulaAt } from '../../../shared/src/spec/template-formula-at';
+import type { Column, TemplateSpec } from '#shared/spec/schema';
+import type { CellValue } from '#shared/grid/types';
+import { templateFormulaAt } from '#shared/spec/template-formula-at';
 import type { ColumnPlan, SequencePlan, TemplateSheetPlan } from '../excel/workbook-host';
 import { columnNumber, parseCellAddress } from './addresses';
 import { isoDayToSerial } from './excel-dates';

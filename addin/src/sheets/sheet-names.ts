@@ -1,5 +1,5 @@
 /** Names of new sheets and rows of the identity sheet. */
-import type { CellValue } from '../../../shared/src/grid/types';
+import type { CellValue } from '#shared/grid/types';
 
 /** `wanted` when no sheet has that name (Excel compares names case-insensitively), else `wanted (2)`, `wanted (3)` … */
 export function freeSheetName(wanted: string, existing: readonly string[]): string {

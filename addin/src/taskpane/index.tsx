@@ -4,8 +4,8 @@
  */
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import { createTemplateRegistry } from '../../../shared/src/spec/template-registry';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { createTemplateRegistry } from '#shared/spec/template-registry';
 import { ApiClient } from '../api/api-client';
 import { CognitoSignIn } from '../api/cognito-sign-in';
 import { Outbox } from '../api/outbox';

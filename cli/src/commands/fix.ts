@@ -1,7 +1,7 @@
-import type { Organisation } from '../../../shared/src/org/schema';
-import { applySafeFixes } from '../../../shared/src/validation/apply-safe-fixes';
-import { validateWorkbook } from '../../../shared/src/validation/validate-workbook';
-import { writeFixesToWorkbook } from '../../../shared/src/xlsx/write-fixes-to-workbook';
+import type { Organisation } from '#shared/org/schema';
+import { applySafeFixes } from '#shared/validation/apply-safe-fixes';
+import { validateWorkbook } from '#shared/validation/validate-workbook';
+import { writeFixesToWorkbook } from '#shared/xlsx/write-fixes-to-workbook';
 import { CliError, EXIT_OK, EXIT_SHEET_ERRORS } from '../cli-error';
 import { checkFile, readWorkbookFile, templateRegistry } from '../check-file';
 import { findingWidth, formatFindingCounts, formatFindingLines } from '../format';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { retryAfterSeconds } from '../../../shared/src/api/retry-after-seconds';
-import type { Finding } from '../../../shared/src/findings/types';
+import { retryAfterSeconds } from '#shared/api/retry-after-seconds';
+import type { Finding } from '#shared/findings/types';
 import { CliError, EXIT_OK, EXIT_SHEET_ERRORS } from '../cli-error';
 import { formatFindingCounts, formatFindingLine } from '../format';
 import { readInputFile, startProgress, type CliOutput } from '../io';

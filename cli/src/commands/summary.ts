@@ -1,6 +1,6 @@
-import type { RankingKind, TemplateSpec } from '../../../shared/src/spec/schema';
-import { addRejectedFiles, summariseSubmissions, type RejectedFileEntry, type SubmissionRows } from '../../../shared/src/summary';
-import { writeSummaryWorkbook } from '../../../shared/src/xlsx/write-summary-workbook';
+import type { RankingKind, TemplateSpec } from '#shared/spec/schema';
+import { addRejectedFiles, summariseSubmissions, type RejectedFileEntry, type SubmissionRows } from '#shared/summary';
+import { writeSummaryWorkbook } from '#shared/xlsx/write-summary-workbook';
 import { CliError, EXIT_OK, EXIT_SHEET_ERRORS, EXIT_UNUSABLE } from '../cli-error';
 import { checkFile, type CheckedFile } from '../check-file';
 import { formatSummaryTable } from '../format';

@@ -1,4 +1,4 @@
-import { writeTemplateWorkbook } from '../../../shared/src/xlsx/write-template-workbook';
+import { writeTemplateWorkbook } from '#shared/xlsx/write-template-workbook';
 import { CliError, EXIT_OK } from '../cli-error';
 import { templateRegistry } from '../check-file';
 import { writeOutputFile, type CliOutput } from '../io';

@@ -1,4 +1,4 @@
-import type { Organisation } from '../../../shared/src/org/schema';
+import type { Organisation } from '#shared/org/schema';
 import { EXIT_OK, EXIT_SHEET_ERRORS, CliError } from '../cli-error';
 import { checkFile } from '../check-file';
 import { findingWidth, formatFindingCounts, formatFindingLines } from '../format';

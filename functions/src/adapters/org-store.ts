@@ -2,7 +2,7 @@
 import { DeleteCommand, GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 
 type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
-import { organisationSchema, type Organisation } from '../../../shared/src/org/schema';
+import { organisationSchema, type Organisation } from '#shared/org/schema';
 import type { TableRef } from './dynamo';
 import { orgKey, subBranchIndexKey, unitKey } from './keys';
 import { queryAll } from './query-all';

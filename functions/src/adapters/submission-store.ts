@@ -3,11 +3,11 @@
  * idempotency records (docs/data-model.md patterns 7–17). The only module that writes them.
  */
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { SubmissionAnswer } from '../../../shared/src/api/submission-answer';
-import type { StoredSubmission } from '../../../shared/src/api/submission-view';
-import type { Finding } from '../../../shared/src/findings/types';
-import type { UnitAggregate } from '../../../shared/src/summary/unit-aggregate';
-import type { TypedRow } from '../../../shared/src/validation/types';
+import type { SubmissionAnswer } from '#shared/api/submission-answer';
+import type { StoredSubmission } from '#shared/api/submission-view';
+import type { Finding } from '#shared/findings/types';
+import type { UnitAggregate } from '#shared/summary/unit-aggregate';
+import type { TypedRow } from '#shared/validation/types';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { batchWriteAll, type BatchWriteOptions, type WriteRequest } from './batch-write';

@@ -1,5 +1,5 @@
 /** GET /audit?date=[&subBranch=][&template=] (auditor). */
-import { auditQuerySchema } from '../../../shared/src/api/audit-view';
+import { auditQuerySchema } from '#shared/api/audit-view';
 import { httpRoute } from '../middleware/http-handler';
 import { jsonResponse } from '../middleware/responses';
 import { getAuditOverview, getSubBranchAudit } from '../services/get-audit';

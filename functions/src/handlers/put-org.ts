@@ -1,5 +1,5 @@
 /** PUT /org/{subBranch} (auditor): stores the organisation file of a sub-branch. */
-import { organisationSchema } from '../../../shared/src/org/schema';
+import { organisationSchema } from '#shared/org/schema';
 import { httpRoute, withJsonBody } from '../middleware/http-handler';
 import { jsonResponse } from '../middleware/responses';
 import { defaultDeps } from '../services/deps';

@@ -2,10 +2,10 @@
  * Demo data of the local stack (and of the functions' tests and benchmark): a sub-branch of 10
  * outlets, and filled 邀约明细 sheets as the add-in sends them (WorkbookGrid with its identity).
  */
-import type { Role } from '../../../shared/src/api/caller-claims';
-import type { CellValue, SheetGrid, WorkbookGrid } from '../../../shared/src/grid/types';
-import { organisationSchema, type Organisation } from '../../../shared/src/org/schema';
-import type { TemplateSpec } from '../../../shared/src/spec/schema';
+import type { Role } from '#shared/api/caller-claims';
+import type { CellValue, SheetGrid, WorkbookGrid } from '#shared/grid/types';
+import { organisationSchema, type Organisation } from '#shared/org/schema';
+import type { TemplateSpec } from '#shared/spec/schema';
 
 /** The demo sub-branch 3301 城东支行 with outlets 3301001..3301010 and a campaign from `campaignFrom` (7 days, 3 sale days). */
 export function demoOrganisation(options: { code?: string; name?: string; campaignFrom?: string; outlets?: number; deadline?: string } = {}): Organisation {

@@ -6,10 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Context } from 'aws-lambda';
-import { localTokenRequestSchema, type LocalTokenAnswer } from '../../../shared/src/api/local-token-request';
+import { localTokenRequestSchema, type LocalTokenAnswer } from '#shared/api/local-token-request';
 import { redactLogValue } from '../middleware/redact-log-value';
 import type { LocalSigner } from './local-token';
-import { API_ROUTES } from '../../../infra/lib/api-routes';
+import { API_ROUTES } from '#infra/api-routes';
 import { matchRoute } from './routes';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024; // API Gateway's own limit; the handler refuses above 5 MB itself

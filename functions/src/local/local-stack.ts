@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createTableIfMissing } from '../adapters/create-table';
 import { createDynamoClient, setDefaultTable, type TableRef } from '../adapters/dynamo';
-import type { Role } from '../../../shared/src/api/caller-claims';
+import type { Role } from '#shared/api/caller-claims';
 import { startDynamoLocal, type DynamoLocal } from './dynamo-local';
 import { createLocalApiServer, type LocalApiOptions } from './http-server';
 import { createLocalSigner } from './local-token';
@@ -98,7 +98,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     let paneUrl: string | undefined;
     if (options.paneDir) {
       try {
-        const { startPaneServer } = await import('../../../addin/dev/serve-pane');
+        const { startPaneServer } = await import('#addin-dev/serve-pane');
         const pane = await startPaneServer({
           port: Number(process.env.PTS_PANE_PORT ?? 3000),
           host: 'localhost',

@@ -7,8 +7,8 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sig
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JwtVerifier } from 'aws-jwt-verify';
-import type { CallerClaims } from '../../../shared/src/api/caller-claims';
-import type { LocalTokenRequest } from '../../../shared/src/api/local-token-request';
+import type { CallerClaims } from '#shared/api/caller-claims';
+import type { LocalTokenRequest } from '#shared/api/local-token-request';
 import { demoPersonName } from './demo-data';
 
 export const LOCAL_ISSUER = 'https://pts.local/issuer';

@@ -4,9 +4,9 @@
  * services the API uses: one outlet missing a day, one late, one rejected attempt, one customer
  * invited by two outlets.
  */
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import type { TemplateSpec } from '../../../shared/src/spec/schema';
-import { isoDateInShanghai } from '../../../shared/src/period/iso-date-in-shanghai';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import type { TemplateSpec } from '#shared/spec/schema';
+import { isoDateInShanghai } from '#shared/period/iso-date-in-shanghai';
 import type { TableRef } from '../adapters/dynamo';
 import { isSeeded, markSeeded } from '../adapters/local-marker';
 import type { Caller } from '../services/caller';

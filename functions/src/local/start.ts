@@ -9,7 +9,7 @@
  */
 import { mkdirSync, openSync, writeSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import type { Role } from '../../../shared/src/api/caller-claims';
+import type { Role } from '#shared/api/caller-claims';
 import { redactLogValue } from '../middleware/redact-log-value';
 
 type WriteCallback = (error?: Error | null) => void;

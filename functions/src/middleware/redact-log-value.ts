@@ -2,7 +2,7 @@
  * What the logs may hold: never a phone number or a token. Used as the Powertools logger's JSON replacer
  * (every value of every log line passes here) and by the local stack's own log lines.
  */
-import { maskPhonesInText } from '../../../shared/src/security/mask-phones-in-text';
+import { maskPhonesInText } from '#shared/security/mask-phones-in-text';
 
 /** A JWT (three base64url parts, the first one a JSON header `{"…` = `eyJ…`). */
 const JWT = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;

@@ -1,9 +1,9 @@
 /** The one mapping from thrown errors to HTTP answers `{ code, message_zh, message_en, findings? }`. */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ZodError } from 'zod';
-import type { ApiErrorBody } from '../../../shared/src/api/error-body';
-import { PeriodFormatError } from '../../../shared/src/period/period-format-error';
-import { WorkbookReadError } from '../../../shared/src/xlsx/workbook-read-error';
+import type { ApiErrorBody } from '#shared/api/error-body';
+import { PeriodFormatError } from '#shared/period/period-format-error';
+import { WorkbookReadError } from '#shared/xlsx/workbook-read-error';
 import { ApiError } from '../services/errors';
 import { jsonResponse } from './responses';
 

@@ -1,5 +1,5 @@
 /** Who calls, from the token's claims, and what each role may see. Deny by default. */
-import { roleSchema, scopeClaimSchema, type CallerClaims, type Role } from '../../../shared/src/api/caller-claims';
+import { roleSchema, scopeClaimSchema, type CallerClaims, type Role } from '#shared/api/caller-claims';
 import { ForbiddenError, UnauthorizedError } from './errors';
 
 export interface Caller {

@@ -3,9 +3,9 @@
  * `toHttpResponse` (middleware/to-http-response.ts) maps them (and a few library errors) to the contract's shape.
  * A sheet with problems is not an error: it is a 422 result of the submission service.
  */
-import type { ApiErrorBody } from '../../../shared/src/api/error-body';
-import { createFinding } from '../../../shared/src/findings/create-finding';
-import type { Finding } from '../../../shared/src/findings/types';
+import type { ApiErrorBody } from '#shared/api/error-body';
+import { createFinding } from '#shared/findings/create-finding';
+import type { Finding } from '#shared/findings/types';
 
 export abstract class ApiError extends Error implements ApiErrorBody {
   abstract readonly statusCode: number;

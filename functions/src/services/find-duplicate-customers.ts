@@ -2,11 +2,11 @@
  * The same customer (normalised phone) in the current rows of two or more outlets of one sub-branch in
  * one campaign: a `duplicate-customer` finding on each such row (docs/data-model.md pattern 14).
  */
-import type { DuplicateCustomer } from '../../../shared/src/api/consolidated-view';
-import { createFinding } from '../../../shared/src/findings/create-finding';
-import type { Organisation } from '../../../shared/src/org/schema';
-import { maskPhone } from '../../../shared/src/security/mask-phone';
-import type { TemplateSpec } from '../../../shared/src/spec/schema';
+import type { DuplicateCustomer } from '#shared/api/consolidated-view';
+import { createFinding } from '#shared/findings/create-finding';
+import type { Organisation } from '#shared/org/schema';
+import { maskPhone } from '#shared/security/mask-phone';
+import type { TemplateSpec } from '#shared/spec/schema';
 import { queryHeads, queryPhoneEntries } from '../adapters/submission-store';
 import type { ServiceDeps } from './deps';
 

@@ -17,11 +17,11 @@ import type {
   SubBranchAuditView,
   TemplateOverviewBlock,
   TemplateSubBranchBlock,
-} from '../../../shared/src/api/audit-view';
-import { describeTemplateDue, type TemplateDue } from '../../../shared/src/audit/describe-template-due';
-import { listDueTemplates } from '../../../shared/src/audit/list-due-templates';
-import type { Organisation, OrgUnit } from '../../../shared/src/org/schema';
-import type { TemplateSpec } from '../../../shared/src/spec/schema';
+} from '#shared/api/audit-view';
+import { describeTemplateDue, type TemplateDue } from '#shared/audit/describe-template-due';
+import { listDueTemplates } from '#shared/audit/list-due-templates';
+import type { Organisation, OrgUnit } from '#shared/org/schema';
+import type { TemplateSpec } from '#shared/spec/schema';
 import { getOrganisation, listSubBranches } from '../adapters/org-store';
 import { queryAudit, queryHeads, type AuditRecord, type SubmissionHead } from '../adapters/submission-store';
 import { requireRole, type Caller } from './caller';

@@ -1,5 +1,5 @@
 /** GET /consolidated.xlsx: the consolidated view as a workbook (kept apart so the JSON function does not bundle ExcelJS). */
-import { writeSummaryWorkbook } from '../../../shared/src/xlsx/write-summary-workbook';
+import { writeSummaryWorkbook } from '#shared/xlsx/write-summary-workbook';
 import type { Caller } from './caller';
 import type { ServiceDeps } from './deps';
 import { getConsolidated } from './get-consolidated';

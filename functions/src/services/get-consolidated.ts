@@ -2,13 +2,13 @@
  * GET /consolidated and /consolidated.xlsx: the ranked summary of a sub-branch rebuilt from the
  * per-outlet aggregates (one Query); rows on request, with the duplicate customers for managers and auditors.
  */
-import { checkConsolidatedRange, consolidatedQuerySchema } from '../../../shared/src/api/consolidated-query';
-import type { ConsolidatedView } from '../../../shared/src/api/consolidated-view';
-import { isoDateInShanghai } from '../../../shared/src/period/iso-date-in-shanghai';
-import { maskFindingPhones } from '../../../shared/src/security/mask-finding-phones';
-import { maskPhoneColumns } from '../../../shared/src/security/mask-phone-columns';
-import type { TemplateSpec } from '../../../shared/src/spec/schema';
-import { summariseAggregates } from '../../../shared/src/summary/summarise-aggregates';
+import { checkConsolidatedRange, consolidatedQuerySchema } from '#shared/api/consolidated-query';
+import type { ConsolidatedView } from '#shared/api/consolidated-view';
+import { isoDateInShanghai } from '#shared/period/iso-date-in-shanghai';
+import { maskFindingPhones } from '#shared/security/mask-finding-phones';
+import { maskPhoneColumns } from '#shared/security/mask-phone-columns';
+import type { TemplateSpec } from '#shared/spec/schema';
+import { summariseAggregates } from '#shared/summary/summarise-aggregates';
 import { getOrganisation } from '../adapters/org-store';
 import { queryHeads } from '../adapters/submission-store';
 import { canReadSubBranch, forbiddenScope, type Caller } from './caller';

@@ -1,5 +1,5 @@
 /** GET /org/{subBranch}: the organisation file of a sub-branch for its outlet heads (their checks' view), its manager and auditors. */
-import { outletHeadOrgView, type OrgView } from '../../../shared/src/api/org-view';
+import { outletHeadOrgView, type OrgView } from '#shared/api/org-view';
 import { getOrganisation as readOrganisation } from '../adapters/org-store';
 import { canReadSubBranch, forbiddenScope, type Caller } from './caller';
 import type { ServiceDeps } from './deps';

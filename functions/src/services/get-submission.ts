@@ -1,9 +1,9 @@
 /** GET /submissions/{outlet}/{template}/{period}: the current version, its rows and findings. */
-import type { SubmissionView } from '../../../shared/src/api/submission-view';
-import { maskFindingPhones } from '../../../shared/src/security/mask-finding-phones';
-import { maskPhoneColumns } from '../../../shared/src/security/mask-phone-columns';
-import { maskPhonesInText } from '../../../shared/src/security/mask-phones-in-text';
-import type { TypedRow } from '../../../shared/src/validation/types';
+import type { SubmissionView } from '#shared/api/submission-view';
+import { maskFindingPhones } from '#shared/security/mask-finding-phones';
+import { maskPhoneColumns } from '#shared/security/mask-phone-columns';
+import { maskPhonesInText } from '#shared/security/mask-phones-in-text';
+import type { TypedRow } from '#shared/validation/types';
 import { findUnitSubBranch, getOrganisation } from '../adapters/org-store';
 import { getHead, queryRows, type SubmissionHead } from '../adapters/submission-store';
 import type { SubmissionId } from '../adapters/keys';

@@ -1,5 +1,5 @@
 /** GET /templates/{id}/{version}.xlsx (kept apart so GET /templates does not bundle ExcelJS). */
-import { writeTemplateWorkbook } from '../../../shared/src/xlsx/write-template-workbook';
+import { writeTemplateWorkbook } from '#shared/xlsx/write-template-workbook';
 import type { ServiceDeps } from './deps';
 import { NotFoundError } from './errors';
 import { loadRegistry } from './load-registry';

@@ -1,7 +1,7 @@
 import { listStoredTemplates } from '../adapters/template-store';
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import { parseTemplateSpec } from '../../../shared/src/spec/parse-template-spec';
-import { createTemplateRegistry, type TemplateRegistry } from '../../../shared/src/spec/template-registry';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { parseTemplateSpec } from '#shared/spec/parse-template-spec';
+import { createTemplateRegistry, type TemplateRegistry } from '#shared/spec/template-registry';
 import type { ServiceDeps } from './deps';
 
 /** The template registry of the server: the built-in specs plus every stored version (highest version current). */

@@ -1,6 +1,6 @@
 /** GET /templates, GET /templates/{id}/{version}.xlsx, PUT /templates/{id}/{version}. */
-import type { TemplateList } from '../../../shared/src/api/template-listing';
-import { parseTemplateSpec } from '../../../shared/src/spec/parse-template-spec';
+import type { TemplateList } from '#shared/api/template-listing';
+import { parseTemplateSpec } from '#shared/spec/parse-template-spec';
 import { putTemplateVersion } from '../adapters/template-store';
 import { requireRole, type Caller } from './caller';
 import type { ServiceDeps } from './deps';

@@ -2,10 +2,10 @@
  * Masks the phone numbers of every finding inside a read view (GET /audit's versions and rejected attempts,
  * whatever blocks hold them), each with the spec of the template its nearest enclosing object names.
  */
-import type { Finding } from '../../../shared/src/findings/types';
-import { maskFindingPhones } from '../../../shared/src/security/mask-finding-phones';
-import type { TemplateSpec } from '../../../shared/src/spec/schema';
-import type { TemplateRegistry } from '../../../shared/src/spec/template-registry';
+import type { Finding } from '#shared/findings/types';
+import { maskFindingPhones } from '#shared/security/mask-finding-phones';
+import type { TemplateSpec } from '#shared/spec/schema';
+import type { TemplateRegistry } from '#shared/spec/template-registry';
 
 interface TemplateContext {
   id?: string;

@@ -1,9 +1,9 @@
 /** The body of POST /submissions: a raw .xlsx, or JSON carrying a WorkbookGrid. */
 import * as z from 'zod';
-import type { WorkbookGrid } from '../../../shared/src/grid/types';
-import { readWorkbook } from '../../../shared/src/xlsx/read-workbook';
-import { DEFAULT_WORKBOOK_READ_LIMITS, type WorkbookReadLimits } from '../../../shared/src/xlsx/workbook-limits';
-import { WorkbookTooLargeError } from '../../../shared/src/xlsx/workbook-read-error';
+import type { WorkbookGrid } from '#shared/grid/types';
+import { readWorkbook } from '#shared/xlsx/read-workbook';
+import { DEFAULT_WORKBOOK_READ_LIMITS, type WorkbookReadLimits } from '#shared/xlsx/workbook-limits';
+import { WorkbookTooLargeError } from '#shared/xlsx/workbook-read-error';
 import { BadRequestError, PayloadTooLargeError, WorkbookOverCapError } from './errors';
 
 export const MAX_SUBMISSION_BYTES = 5 * 1024 * 1024;

@@ -1,5 +1,5 @@
 /** PUT /org/{subBranch} (auditor): stores the organisation file. */
-import { organisationSchema, type Organisation } from '../../../shared/src/org/schema';
+import { organisationSchema, type Organisation } from '#shared/org/schema';
 import { putOrganisation as storeOrganisation, UnitOfOtherSubBranchError } from '../adapters/org-store';
 import { requireRole, type Caller } from './caller';
 import type { ServiceDeps } from './deps';

@@ -3,12 +3,12 @@
  * audit record, one that fits a DynamoDB item (400 KB) whatever the sheet held, and a sheet over a
  * cap (rows) is answered 413 rather than 422. The rejection path of submit-workbook.ts calls these.
  */
-import type { SubmissionAnswer } from '../../../shared/src/api/submission-answer';
-import { capFindingCodes } from '../../../shared/src/findings/codes';
-import { createFinding } from '../../../shared/src/findings/create-finding';
-import type { Finding } from '../../../shared/src/findings/types';
-import { isoDateInShanghai } from '../../../shared/src/period/iso-date-in-shanghai';
-import { readLimitsFor } from '../../../shared/src/xlsx/workbook-limits';
+import type { SubmissionAnswer } from '#shared/api/submission-answer';
+import { capFindingCodes } from '#shared/findings/codes';
+import { createFinding } from '#shared/findings/create-finding';
+import type { Finding } from '#shared/findings/types';
+import { isoDateInShanghai } from '#shared/period/iso-date-in-shanghai';
+import { readLimitsFor } from '#shared/xlsx/workbook-limits';
 import { recordRejectedAttempt, type AuditRecord } from '../adapters/submission-store';
 import type { Caller } from './caller';
 import { sha256Hex } from './content-hash';

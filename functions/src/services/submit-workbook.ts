@@ -5,17 +5,17 @@
  * errors are a 422 answer.
  */
 import { randomBytes } from 'node:crypto';
-import type { SubmissionAnswer } from '../../../shared/src/api/submission-answer';
-import { createFinding } from '../../../shared/src/findings/create-finding';
-import type { Finding } from '../../../shared/src/findings/types';
-import { findOrgUnit } from '../../../shared/src/org/find-org-unit';
-import type { Organisation } from '../../../shared/src/org/schema';
-import { isAfterDeadline } from '../../../shared/src/period/is-after-deadline';
-import { isoDateInShanghai } from '../../../shared/src/period/iso-date-in-shanghai';
-import type { TemplateSpec } from '../../../shared/src/spec/schema';
-import { aggregateRows } from '../../../shared/src/summary/aggregate-rows';
-import type { SheetValidation } from '../../../shared/src/validation/types';
-import { validateWorkbook } from '../../../shared/src/validation/validate-workbook';
+import type { SubmissionAnswer } from '#shared/api/submission-answer';
+import { createFinding } from '#shared/findings/create-finding';
+import type { Finding } from '#shared/findings/types';
+import { findOrgUnit } from '#shared/org/find-org-unit';
+import type { Organisation } from '#shared/org/schema';
+import { isAfterDeadline } from '#shared/period/is-after-deadline';
+import { isoDateInShanghai } from '#shared/period/iso-date-in-shanghai';
+import type { TemplateSpec } from '#shared/spec/schema';
+import { aggregateRows } from '#shared/summary/aggregate-rows';
+import type { SheetValidation } from '#shared/validation/types';
+import { validateWorkbook } from '#shared/validation/validate-workbook';
 import type { SubmissionId } from '../adapters/keys';
 import { getOrganisation } from '../adapters/org-store';
 import {

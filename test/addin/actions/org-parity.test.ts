@@ -4,16 +4,16 @@
  * (submitWorkbook on DynamoDB Local) give equal findings: codes, addresses, severities, values, fixes, messages.
  */
 import '../../functions/helpers/env';
-import { setDefaultTable } from '../../../functions/src/adapters/dynamo';
-import { handler as getOrg } from '../../../functions/src/handlers/get-org';
-import { submitWorkbook } from '../../../functions/src/services/submit-workbook';
-import { orgViewSchema } from '../../../shared/src/api/org-view';
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import { createTemplateRegistry } from '../../../shared/src/spec/template-registry';
-import { checkActiveSheet, highlightsFor } from '../../../addin/src/actions/sheet-checks';
-import { MemoryWorkbook } from '../../../addin/src/excel/memory-workbook';
-import { isoDayToSerial, shanghaiDay } from '../../../addin/src/sheets/excel-dates';
-import { planTemplateSheet } from '../../../addin/src/sheets/plan-template-sheet';
+import { setDefaultTable } from '#functions/adapters/dynamo';
+import { handler as getOrg } from '#functions/handlers/get-org';
+import { submitWorkbook } from '#functions/services/submit-workbook';
+import { orgViewSchema } from '#shared/api/org-view';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { createTemplateRegistry } from '#shared/spec/template-registry';
+import { checkActiveSheet, highlightsFor } from '#addin/actions/sheet-checks';
+import { MemoryWorkbook } from '#addin/excel/memory-workbook';
+import { isoDayToSerial, shanghaiDay } from '#addin/sheets/excel-dates';
+import { planTemplateSheet } from '#addin/sheets/plan-template-sheet';
 import { bodyOf, claimsFor, httpEvent, lambdaContext } from '../../functions/helpers/events';
 import { createScenario, jsonBody, outletHead, type Scenario } from '../../functions/helpers/scenario';
 

@@ -1,11 +1,11 @@
 /**
  * Checking, fixing and reading a sheet for submission, on the in-memory workbook behind the WorkbookHost port.
  */
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import { createTemplateRegistry } from '../../../shared/src/spec/template-registry';
-import { MemoryWorkbook } from '../../../addin/src/excel/memory-workbook';
-import { planTemplateSheet } from '../../../addin/src/sheets/plan-template-sheet';
-import { checkActiveSheet, fixActiveSheet, highlightsFor, readForSubmission } from '../../../addin/src/actions/sheet-checks';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { createTemplateRegistry } from '#shared/spec/template-registry';
+import { MemoryWorkbook } from '#addin/excel/memory-workbook';
+import { planTemplateSheet } from '#addin/sheets/plan-template-sheet';
+import { checkActiveSheet, fixActiveSheet, highlightsFor, readForSubmission } from '#addin/actions/sheet-checks';
 
 const registry = createTemplateRegistry(builtinTemplates);
 const spec = registry.current('invite-daily')!;

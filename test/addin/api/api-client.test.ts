@@ -1,7 +1,7 @@
-import { ApiClient, userFromToken, type FetchLike } from '../../../addin/src/api/api-client';
-import { retryAfterSeconds } from '../../../shared/src/api/retry-after-seconds';
-import { Outbox, OUTBOX_STORAGE_KEY, type StorageLike } from '../../../addin/src/api/outbox';
-import type { WorkbookGrid } from '../../../shared/src/grid/types';
+import { ApiClient, userFromToken, type FetchLike } from '#addin/api/api-client';
+import { retryAfterSeconds } from '#shared/api/retry-after-seconds';
+import { Outbox, OUTBOX_STORAGE_KEY, type StorageLike } from '#addin/api/outbox';
+import type { WorkbookGrid } from '#shared/grid/types';
 
 function jwt(claims: Record<string, unknown>): string {
   const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');

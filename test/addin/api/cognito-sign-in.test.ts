@@ -1,5 +1,5 @@
-import { userFromToken } from '../../../addin/src/api/api-client';
-import { CognitoSignIn, cognitoEndpoint, type CognitoStep } from '../../../addin/src/api/cognito-sign-in';
+import { userFromToken } from '#addin/api/api-client';
+import { CognitoSignIn, cognitoEndpoint, type CognitoStep } from '#addin/api/cognito-sign-in';
 import { CLIENT_ID, FakeCognito, SECRET_CODE, SETUP_CODE, startFakeCognito, type FakeUser } from './fake-cognito';
 
 const NOW = Date.parse('2026-12-01T01:00:00Z');

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
-import inviteDaily from '../../../shared/templates/invite-daily.v1.json';
+import inviteDaily from '#templates/invite-daily.v1.json';
 import { renderPane, tokenFor, type Route } from './pane-harness';
 
 async function signInAsAuditor(routes: Record<string, Route>) {

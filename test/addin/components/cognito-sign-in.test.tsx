@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
-import type { FetchLike } from '../../../addin/src/api/api-client';
-import { CognitoSignIn } from '../../../addin/src/api/cognito-sign-in';
+import type { FetchLike } from '#addin/api/api-client';
+import { CognitoSignIn } from '#addin/api/cognito-sign-in';
 import { CLIENT_ID, FakeCognito, SECRET_CODE, SETUP_CODE, type FakeUser } from '../api/fake-cognito';
 import { renderPane } from './pane-harness';
 

@@ -2,8 +2,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { MemoryWorkbookView } from '../../../addin/src/components/MemoryWorkbookView';
-import { MemoryWorkbook } from '../../../addin/src/excel/memory-workbook';
+import { MemoryWorkbookView } from '#addin/components/MemoryWorkbookView';
+import { MemoryWorkbook } from '#addin/excel/memory-workbook';
 
 describe('MemoryWorkbookView (?host=memory)', () => {
   it('lets a person click a cell, type and press Enter, as in Excel; the next row is selected', async () => {

@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from '@testing-library/react';
-import { demoOrganisation } from '../../../functions/src/local/demo-data';
-import { outletHeadOrgView } from '../../../shared/src/api/org-view';
-import { isoDayToSerial } from '../../../addin/src/sheets/excel-dates';
+import { demoOrganisation } from '#functions/local/demo-data';
+import { outletHeadOrgView } from '#shared/api/org-view';
+import { isoDayToSerial } from '#addin/sheets/excel-dates';
 import { jwt, renderPane, type Route } from './pane-harness';
 
 const headToken = (name: string | null) =>

@@ -5,13 +5,13 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import { createTemplateRegistry } from '../../../shared/src/spec/template-registry';
-import { ApiClient, type FetchLike } from '../../../addin/src/api/api-client';
-import { Outbox, type StorageLike } from '../../../addin/src/api/outbox';
-import { App, type AppProps } from '../../../addin/src/components/App';
-import { ServicesContext, type PaneServices } from '../../../addin/src/components/services';
-import { MemoryWorkbook } from '../../../addin/src/excel/memory-workbook';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { createTemplateRegistry } from '#shared/spec/template-registry';
+import { ApiClient, type FetchLike } from '#addin/api/api-client';
+import { Outbox, type StorageLike } from '#addin/api/outbox';
+import { App, type AppProps } from '#addin/components/App';
+import { ServicesContext, type PaneServices } from '#addin/components/services';
+import { MemoryWorkbook } from '#addin/excel/memory-workbook';
 
 export type Route = (request: { method: string; path: string; headers: Record<string, string>; body: unknown }) => { status: number; body: unknown } | 'offline';
 

@@ -6,8 +6,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { PaneServer } from '../../../addin/dev/serve-pane';
-import type { LocalStack } from '../../../functions/src/local/local-stack';
+import type { PaneServer } from '#addin-dev/serve-pane';
+import type { LocalStack } from '#functions/local/local-stack';
 import { startPaneStack } from './_lib/pane-stack';
 
 

@@ -15,13 +15,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { PaneServer } from '../../../addin/dev/serve-pane';
-import type { LocalStack } from '../../../functions/src/local/local-stack';
+import type { PaneServer } from '#addin-dev/serve-pane';
+import type { LocalStack } from '#functions/local/local-stack';
 import { signInAs, startPaneStack } from './_lib/pane-stack';
-import { createDynamoClient } from '../../../functions/src/adapters/dynamo';
-import { buildTemplateWorkbook } from '../../../functions/src/local/demo-data';
-import { submitWorkbook } from '../../../functions/src/services/submit-workbook';
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
+import { createDynamoClient } from '#functions/adapters/dynamo';
+import { buildTemplateWorkbook } from '#functions/local/demo-data';
+import { submitWorkbook } from '#functions/services/submit-workbook';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
 
 
 const root = path.resolve(__dirname, '..', '..', '..');

@@ -3,7 +3,7 @@
  * syncs nor models collections, so this fake keeps a workbook (cells, conditional formats, tables, charts),
  * counts `context.sync()` calls and, like Excel, refuses to read a loaded property before the sync that loads it.
  */
-import { columnLetters, columnNumber } from '../../../addin/src/sheets/addresses';
+import { columnLetters, columnNumber } from '#addin/sheets/addresses';
 
 type Cell = { value: unknown; formula: string | null; numberFormat: string; fill: string | null; bold: boolean };
 

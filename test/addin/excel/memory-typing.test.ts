@@ -1,7 +1,7 @@
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import { MemoryWorkbook } from '../../../addin/src/excel/memory-workbook';
-import { isoDayToSerial } from '../../../addin/src/sheets/excel-dates';
-import { planTemplateSheet } from '../../../addin/src/sheets/plan-template-sheet';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { MemoryWorkbook } from '#addin/excel/memory-workbook';
+import { isoDayToSerial } from '#addin/sheets/excel-dates';
+import { planTemplateSheet } from '#addin/sheets/plan-template-sheet';
 
 const spec = builtinTemplates.find((s) => s.id === 'invite-daily')!;
 

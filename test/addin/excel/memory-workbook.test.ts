@@ -1,7 +1,7 @@
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import { MemoryWorkbook } from '../../../addin/src/excel/memory-workbook';
-import { planTemplateSheet } from '../../../addin/src/sheets/plan-template-sheet';
-import { freeSheetName, identityRow } from '../../../addin/src/sheets/sheet-names';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { MemoryWorkbook } from '#addin/excel/memory-workbook';
+import { planTemplateSheet } from '#addin/sheets/plan-template-sheet';
+import { freeSheetName, identityRow } from '#addin/sheets/sheet-names';
 
 const inviteDaily = builtinTemplates.find((s) => s.id === 'invite-daily')!;
 

@@ -4,7 +4,7 @@
  * with the counting fake in office-workbook.test.ts, because the mock neither counts syncs nor models collections.
  */
 import { OfficeMockObject } from 'office-addin-mock';
-import { OfficeWorkbook, type ExcelRunner } from '../../../addin/src/excel/office-workbook';
+import { OfficeWorkbook, type ExcelRunner } from '#addin/excel/office-workbook';
 
 // office-addin-mock imports office-addin-manifest only for its OfficeApp enum; that package pulls in ESM-only
 // modules Jest's CommonJS runtime cannot load, so the enum is given here.

@@ -2,11 +2,11 @@
  * The Office.js adapter on a counting fake of Excel (test/addin/excel/fake-excel.ts): what each action reads and
  * writes, and how many syncs it takes, for a few rows and for many.
  */
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import { HIGHLIGHT_MARKERS, MAX_PAYLOAD_CHARS, OfficeWorkbook } from '../../../addin/src/excel/office-workbook';
-import { planTemplateSheet } from '../../../addin/src/sheets/plan-template-sheet';
-import { planSummarySheets } from '../../../addin/src/sheets/plan-summary-sheets';
-import type { ConsolidatedSummaryView } from '../../../addin/src/api/types';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { HIGHLIGHT_MARKERS, MAX_PAYLOAD_CHARS, OfficeWorkbook } from '#addin/excel/office-workbook';
+import { planTemplateSheet } from '#addin/sheets/plan-template-sheet';
+import { planSummarySheets } from '#addin/sheets/plan-summary-sheets';
+import type { ConsolidatedSummaryView } from '#addin/api/types';
 import { createFakeExcel, type FakeWorksheet } from './fake-excel';
 
 const inviteDaily = builtinTemplates.find((s) => s.id === 'invite-daily')!;

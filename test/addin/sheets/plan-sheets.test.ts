@@ -1,8 +1,8 @@
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import { planSequenceNumbers, planTemplateSheet, sequenceOf } from '../../../addin/src/sheets/plan-template-sheet';
-import { planSummarySheets } from '../../../addin/src/sheets/plan-summary-sheets';
-import { isoDayToSerial, serialToIsoDay, shanghaiDay } from '../../../addin/src/sheets/excel-dates';
-import type { ConsolidatedSummaryView } from '../../../addin/src/api/types';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { planSequenceNumbers, planTemplateSheet, sequenceOf } from '#addin/sheets/plan-template-sheet';
+import { planSummarySheets } from '#addin/sheets/plan-summary-sheets';
+import { isoDayToSerial, serialToIsoDay, shanghaiDay } from '#addin/sheets/excel-dates';
+import type { ConsolidatedSummaryView } from '#addin/api/types';
 
 const inviteDaily = builtinTemplates.find((s) => s.id === 'invite-daily')!;
 const activity = builtinTemplates.find((s) => s.id === 'activity-tracking')!;

@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Organisation } from '../../../shared/src/org/schema';
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
+import type { Organisation } from '#shared/org/schema';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
 import { fillTemplate, type FillTemplateOptions, type FillValue } from '../../shared/xlsx/_lib/fill-template';
 
 export const inviteDaily = builtinTemplates[0];

@@ -1,5 +1,5 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { createTableIfMissing } from '../../../functions/src/adapters/create-table';
+import { createTableIfMissing } from '#functions/adapters/create-table';
 import { createTestTable } from '../helpers/test-table';
 
 describe('createTableIfMissing', () => {

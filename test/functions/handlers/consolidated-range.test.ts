@@ -1,8 +1,8 @@
 /** GET /consolidated and /consolidated.xlsx check their range before any query: reversed or over 366 days is a 400. */
 import '../helpers/env';
-import { setDefaultTable } from '../../../functions/src/adapters/dynamo';
-import { handler as getConsolidated } from '../../../functions/src/handlers/get-consolidated';
-import { handler as getConsolidatedXlsx } from '../../../functions/src/handlers/get-consolidated-xlsx';
+import { setDefaultTable } from '#functions/adapters/dynamo';
+import { handler as getConsolidated } from '#functions/handlers/get-consolidated';
+import { handler as getConsolidatedXlsx } from '#functions/handlers/get-consolidated-xlsx';
 import { bodyOf, claimsFor, httpEvent, lambdaContext } from '../helpers/events';
 import { injectFaults, type FaultInjector } from '../helpers/faults';
 import { createScenario, type Scenario } from '../helpers/scenario';

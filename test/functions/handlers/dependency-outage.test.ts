@@ -4,14 +4,14 @@
  * loopback port where nothing listens (connection refused), the healthy side the run's DynamoDB Local.
  */
 import '../helpers/env';
-import { createDynamoClient, setDefaultTable, type TableRef } from '../../../functions/src/adapters/dynamo';
-import { handler as getConsolidated } from '../../../functions/src/handlers/get-consolidated';
-import { handler as getHealth } from '../../../functions/src/handlers/get-health';
-import { handler as getSubmission } from '../../../functions/src/handlers/get-submission';
-import { handler as postSubmission } from '../../../functions/src/handlers/post-submission';
-import { findFreePort } from '../../../functions/src/local/dynamo-local';
-import { isDependencyUnavailable, toHttpResponse } from '../../../functions/src/middleware/to-http-response';
-import { RowsWriteFailedError, SubmissionContentionError } from '../../../functions/src/services/errors';
+import { createDynamoClient, setDefaultTable, type TableRef } from '#functions/adapters/dynamo';
+import { handler as getConsolidated } from '#functions/handlers/get-consolidated';
+import { handler as getHealth } from '#functions/handlers/get-health';
+import { handler as getSubmission } from '#functions/handlers/get-submission';
+import { handler as postSubmission } from '#functions/handlers/post-submission';
+import { findFreePort } from '#functions/local/dynamo-local';
+import { isDependencyUnavailable, toHttpResponse } from '#functions/middleware/to-http-response';
+import { RowsWriteFailedError, SubmissionContentionError } from '#functions/services/errors';
 import { bodyOf, claimsFor, httpEvent, lambdaContext } from '../helpers/events';
 import { injectFaults } from '../helpers/faults';
 import { useFixedDate } from '../helpers/fixed-clock';

@@ -1,7 +1,7 @@
 import '../helpers/env';
-import { setDefaultTable } from '../../../functions/src/adapters/dynamo';
-import { handler as getOrg } from '../../../functions/src/handlers/get-org';
-import { orgViewSchema } from '../../../shared/src/api/org-view';
+import { setDefaultTable } from '#functions/adapters/dynamo';
+import { handler as getOrg } from '#functions/handlers/get-org';
+import { orgViewSchema } from '#shared/api/org-view';
 import { bodyOf, claimsFor, httpEvent, lambdaContext } from '../helpers/events';
 import { createScenario, type Scenario } from '../helpers/scenario';
 

@@ -1,6 +1,6 @@
 import '../helpers/env';
-import { setDefaultTable } from '../../../functions/src/adapters/dynamo';
-import { handler as getSubmission } from '../../../functions/src/handlers/get-submission';
+import { setDefaultTable } from '#functions/adapters/dynamo';
+import { handler as getSubmission } from '#functions/handlers/get-submission';
 import { bodyOf, claimsFor, httpEvent, lambdaContext } from '../helpers/events';
 import { createScenario } from '../helpers/scenario';
 

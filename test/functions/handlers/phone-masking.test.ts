@@ -3,11 +3,11 @@
  * masked in rows and in findings alike (value, fix and both messages), on every read route.
  */
 import '../helpers/env';
-import { setDefaultTable } from '../../../functions/src/adapters/dynamo';
-import { handler as getAudit } from '../../../functions/src/handlers/get-audit';
-import { handler as getConsolidated } from '../../../functions/src/handlers/get-consolidated';
-import { handler as getSubmission } from '../../../functions/src/handlers/get-submission';
-import { submitWorkbook } from '../../../functions/src/services/submit-workbook';
+import { setDefaultTable } from '#functions/adapters/dynamo';
+import { handler as getAudit } from '#functions/handlers/get-audit';
+import { handler as getConsolidated } from '#functions/handlers/get-consolidated';
+import { handler as getSubmission } from '#functions/handlers/get-submission';
+import { submitWorkbook } from '#functions/services/submit-workbook';
 import { bodyOf, claimsFor, httpEvent, lambdaContext } from '../helpers/events';
 import { createScenario, inviteSheet, jsonBody, outletHead, setCell, type Scenario } from '../helpers/scenario';
 

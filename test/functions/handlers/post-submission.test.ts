@@ -1,8 +1,8 @@
 import '../helpers/env';
-import { setDefaultTable } from '../../../functions/src/adapters/dynamo';
-import { handler as postSubmission } from '../../../functions/src/handlers/post-submission';
-import { handler as getTemplates } from '../../../functions/src/handlers/get-templates';
-import { XLSX_CONTENT_TYPE } from '../../../functions/src/middleware/responses';
+import { setDefaultTable } from '#functions/adapters/dynamo';
+import { handler as postSubmission } from '#functions/handlers/post-submission';
+import { handler as getTemplates } from '#functions/handlers/get-templates';
+import { XLSX_CONTENT_TYPE } from '#functions/middleware/responses';
 import { fillTemplate } from '../../shared/xlsx/_lib/fill-template';
 import { bodyOf, claimsFor, httpEvent, lambdaContext } from '../helpers/events';
 import { useFixedDate } from '../helpers/fixed-clock';

@@ -1,6 +1,6 @@
 /** HTTP API (payload v2) events as API Gateway hands them to the functions, with the JWT authorizer's claims. */
 import type { Context } from 'aws-lambda';
-import type { Role } from '../../../shared/src/api/caller-claims';
+import type { Role } from '#shared/api/caller-claims';
 
 export interface EventOptions {
   method?: string;

@@ -1,14 +1,14 @@
 /** A table with the demo organisation stored, deps with a fixed clock, and sheet bodies, for service and handler tests. */
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import type { CellValue, WorkbookGrid } from '../../../shared/src/grid/types';
-import type { Organisation } from '../../../shared/src/org/schema';
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import type { TemplateSpec } from '../../../shared/src/spec/schema';
-import { putOrganisation } from '../../../functions/src/adapters/org-store';
-import type { TableRef } from '../../../functions/src/adapters/dynamo';
-import { demoInviteSheet, demoOrganisation } from '../../../functions/src/local/demo-data';
-import type { Caller } from '../../../functions/src/services/caller';
-import type { ServiceDeps } from '../../../functions/src/services/deps';
+import type { CellValue, WorkbookGrid } from '#shared/grid/types';
+import type { Organisation } from '#shared/org/schema';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import type { TemplateSpec } from '#shared/spec/schema';
+import { putOrganisation } from '#functions/adapters/org-store';
+import type { TableRef } from '#functions/adapters/dynamo';
+import { demoInviteSheet, demoOrganisation } from '#functions/local/demo-data';
+import type { Caller } from '#functions/services/caller';
+import type { ServiceDeps } from '#functions/services/deps';
 import { createTestTable } from './test-table';
 
 export const inviteSpec: TemplateSpec = builtinTemplates.find((s) => s.id === 'invite-daily') as TemplateSpec;

@@ -3,7 +3,7 @@
  * (ServiceDeps.mergeCheckpoint) until the schedule lets it pass. `order` lists request indexes; a
  * request that has finished is skipped; after the order, everything runs freely.
  */
-import type { MergeStep, ServiceDeps } from '../../../functions/src/services/deps';
+import type { MergeStep, ServiceDeps } from '#functions/services/deps';
 
 export interface ScheduledRun<T> {
   results: PromiseSettledResult<T>[];

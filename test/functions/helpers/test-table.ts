@@ -1,8 +1,8 @@
 /** A fresh table on the run's DynamoDB Local (started by test/global-setup.ts) for one test file. */
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { createDynamoClient, type TableRef } from '../../../functions/src/adapters/dynamo';
-import { createTableIfMissing } from '../../../functions/src/adapters/create-table';
+import { createDynamoClient, type TableRef } from '#functions/adapters/dynamo';
+import { createTableIfMissing } from '#functions/adapters/create-table';
 
 export function testEndpoint(): string {
   const endpoint = process.env.PTS_TEST_DYNAMODB_ENDPOINT;

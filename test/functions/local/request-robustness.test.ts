@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startLocalStack, type LocalStack } from '../../../functions/src/local/local-stack';
+import { startLocalStack, type LocalStack } from '#functions/local/local-stack';
 import { testEndpoint } from '../helpers/test-table';
 
 /** One https GET to the pane server (self-signed certificate), with a deadline. */

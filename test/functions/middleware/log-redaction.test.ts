@@ -1,7 +1,7 @@
 /** The logs never hold a phone number or a token: every Powertools log line passes redactLogValue. */
 import '../helpers/env';
 import type { Context } from 'aws-lambda';
-import { redactLogValue } from '../../../functions/src/middleware/redact-log-value';
+import { redactLogValue } from '#functions/middleware/redact-log-value';
 import { claimsFor, httpEvent } from '../helpers/events';
 import { testEndpoint } from '../helpers/test-table';
 
@@ -37,9 +37,9 @@ describe('log redaction', () => {
       let logger: { info(message: string, extra?: Record<string, unknown>): void } | undefined;
       jest.isolateModules(() => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after POWERTOOLS_LOG_LEVEL is set
-        handler = require('../../../functions/src/handlers/get-submission').handler;
+        handler = require('#functions/handlers/get-submission').handler;
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        logger = require('../../../functions/src/middleware/powertools').logger;
+        logger = require('#functions/middleware/powertools').logger;
       });
       // Act: a refused read whose message names the (phone-like) outlet, and a line with a token and a phone
       const refused = await handler!(

@@ -1,12 +1,12 @@
 import '../helpers/env';
-import { setDefaultTable } from '../../../functions/src/adapters/dynamo';
-import { handler as getAudit } from '../../../functions/src/handlers/get-audit';
-import { getAuditOverview, getSubBranchAudit } from '../../../functions/src/services/get-audit';
+import { setDefaultTable } from '#functions/adapters/dynamo';
+import { handler as getAudit } from '#functions/handlers/get-audit';
+import { getAuditOverview, getSubBranchAudit } from '#functions/services/get-audit';
 import { bodyOf, claimsFor, httpEvent, lambdaContext } from '../helpers/events';
-import { buildTemplateWorkbook } from '../../../functions/src/local/demo-data';
-import { submitWorkbook } from '../../../functions/src/services/submit-workbook';
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import type { TemplateSpec } from '../../../shared/src/spec/schema';
+import { buildTemplateWorkbook } from '#functions/local/demo-data';
+import { submitWorkbook } from '#functions/services/submit-workbook';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import type { TemplateSpec } from '#shared/spec/schema';
 import { createScenario, inviteSheet, jsonBody, outletHead, type Scenario } from '../helpers/scenario';
 
 const auditor = { sub: 'auditor-1', role: 'auditor' as const };

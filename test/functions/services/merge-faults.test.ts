@@ -1,12 +1,12 @@
 import '../helpers/env';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ATTEMPTS_PK } from '../../../functions/src/adapters/keys';
-import { getHead, queryAudit, queryRows } from '../../../functions/src/adapters/submission-store';
-import { sweepAttempts } from '../../../functions/src/services/sweep-attempts';
+import { ATTEMPTS_PK } from '#functions/adapters/keys';
+import { getHead, queryAudit, queryRows } from '#functions/adapters/submission-store';
+import { sweepAttempts } from '#functions/services/sweep-attempts';
 import { runInOrder } from '../helpers/step-scheduler';
-import { getConsolidated } from '../../../functions/src/services/get-consolidated';
-import { getSubmission } from '../../../functions/src/services/get-submission';
-import { submitWorkbook } from '../../../functions/src/services/submit-workbook';
+import { getConsolidated } from '#functions/services/get-consolidated';
+import { getSubmission } from '#functions/services/get-submission';
+import { submitWorkbook } from '#functions/services/submit-workbook';
 import { injectFaults, type FaultInjector } from '../helpers/faults';
 import { createScenario, inviteSheet, jsonBody, outletHead, type Scenario } from '../helpers/scenario';
 

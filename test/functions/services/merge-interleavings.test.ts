@@ -7,9 +7,9 @@
  */
 import '../helpers/env';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ATTEMPTS_PK, type SubmissionId } from '../../../functions/src/adapters/keys';
-import { getHead, queryAudit, queryRows } from '../../../functions/src/adapters/submission-store';
-import { submitWorkbook, type SubmitWorkbookAnswer } from '../../../functions/src/services/submit-workbook';
+import { ATTEMPTS_PK, type SubmissionId } from '#functions/adapters/keys';
+import { getHead, queryAudit, queryRows } from '#functions/adapters/submission-store';
+import { submitWorkbook, type SubmitWorkbookAnswer } from '#functions/services/submit-workbook';
 import { allInterleavings, runInOrder } from '../helpers/step-scheduler';
 import { createScenario, inviteSheet, jsonBody, outletHead, type Scenario } from '../helpers/scenario';
 

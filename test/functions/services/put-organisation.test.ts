@@ -4,10 +4,10 @@
  */
 import '../helpers/env';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { findUnitSubBranch, getOrganisation } from '../../../functions/src/adapters/org-store';
-import { setDefaultTable } from '../../../functions/src/adapters/dynamo';
-import { handler as putOrg } from '../../../functions/src/handlers/put-org';
-import type { Organisation } from '../../../shared/src/org/schema';
+import { findUnitSubBranch, getOrganisation } from '#functions/adapters/org-store';
+import { setDefaultTable } from '#functions/adapters/dynamo';
+import { handler as putOrg } from '#functions/handlers/put-org';
+import type { Organisation } from '#shared/org/schema';
 import { bodyOf, claimsFor, httpEvent, lambdaContext } from '../helpers/events';
 import { createScenario, type Scenario } from '../helpers/scenario';
 

@@ -1,10 +1,10 @@
 import '../helpers/env';
-import { getAuditOverview, getSubBranchAudit } from '../../../functions/src/services/get-audit';
-import { getConsolidated } from '../../../functions/src/services/get-consolidated';
-import { getConsolidatedWorkbook } from '../../../functions/src/services/get-consolidated-workbook';
-import { getSubmission } from '../../../functions/src/services/get-submission';
-import { submitWorkbook } from '../../../functions/src/services/submit-workbook';
-import { readWorkbook } from '../../../shared/src/xlsx/read-workbook';
+import { getAuditOverview, getSubBranchAudit } from '#functions/services/get-audit';
+import { getConsolidated } from '#functions/services/get-consolidated';
+import { getConsolidatedWorkbook } from '#functions/services/get-consolidated-workbook';
+import { getSubmission } from '#functions/services/get-submission';
+import { submitWorkbook } from '#functions/services/submit-workbook';
+import { readWorkbook } from '#shared/xlsx/read-workbook';
 import { createScenario, inviteSheet, jsonBody, LATE, ON_TIME, outletHead, setCell, type Scenario } from '../helpers/scenario';
 
 const manager = { sub: 'manager-3301', role: 'subbranch_manager' as const, subBranch: '3301' };

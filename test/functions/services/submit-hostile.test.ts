@@ -4,13 +4,13 @@
  * refusal is in the audit as a rejected attempt of the outlet.
  */
 import '../helpers/env';
-import { getHead, queryAudit, type AuditRecord } from '../../../functions/src/adapters/submission-store';
-import { AUDIT_ITEM_BUDGET_BYTES } from '../../../functions/src/services/rejected-attempts';
-import { submitWorkbook, type SubmitWorkbookAnswer } from '../../../functions/src/services/submit-workbook';
-import { WorkbookOverCapError } from '../../../functions/src/services/errors';
-import type { Finding } from '../../../shared/src/findings/types';
-import type { CellValue, WorkbookGrid } from '../../../shared/src/grid/types';
-import { zipBomb } from '../../../bench/_lib/zip-bomb';
+import { getHead, queryAudit, type AuditRecord } from '#functions/adapters/submission-store';
+import { AUDIT_ITEM_BUDGET_BYTES } from '#functions/services/rejected-attempts';
+import { submitWorkbook, type SubmitWorkbookAnswer } from '#functions/services/submit-workbook';
+import { WorkbookOverCapError } from '#functions/services/errors';
+import type { Finding } from '#shared/findings/types';
+import type { CellValue, WorkbookGrid } from '#shared/grid/types';
+import { zipBomb } from '#bench/_lib/zip-bomb';
 import { createScenario, inviteSheet, inviteSpec, jsonBody, outletHead, setCell, type Scenario } from '../helpers/scenario';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -37,7 +37,7 @@ describe('submitWorkbook: hostile values and sizes', () => {
   beforeAll(async () => {
     s = await createScenario('hostile');
     s.organisation.outlets.push(...Array.from({ length: 10 }, (_, i) => ({ code: `33011${String(i).padStart(2, '0')}`, name: `测试网点${i}` })));
-    const { putOrganisation } = await import('../../../functions/src/adapters/org-store');
+    const { putOrganisation } = await import('#functions/adapters/org-store');
     await putOrganisation(s.table, s.organisation, 'auditor-1', '2026-11-30T00:00:00Z');
   });
 

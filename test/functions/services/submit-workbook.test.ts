@@ -1,6 +1,6 @@
 import '../helpers/env';
-import { getHead, queryAudit, queryRows } from '../../../functions/src/adapters/submission-store';
-import { submitWorkbook } from '../../../functions/src/services/submit-workbook';
+import { getHead, queryAudit, queryRows } from '#functions/adapters/submission-store';
+import { submitWorkbook } from '#functions/services/submit-workbook';
 import { createScenario, inviteSheet, jsonBody, LATE, outletHead, setCell, type Scenario } from '../helpers/scenario';
 
 describe('submitWorkbook', () => {

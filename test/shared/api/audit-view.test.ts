@@ -1,4 +1,4 @@
-import { auditQuerySchema } from '../../../shared/src/api/audit-view';
+import { auditQuerySchema } from '#shared/api/audit-view';
 
 describe('auditQuerySchema', () => {
   it('takes a day, with or without a sub-branch', () => {

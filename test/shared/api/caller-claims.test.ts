@@ -1,4 +1,4 @@
-import { roleSchema, scopeClaimSchema } from '../../../shared/src/api/caller-claims';
+import { roleSchema, scopeClaimSchema } from '#shared/api/caller-claims';
 
 describe('roleSchema', () => {
   it('accepts the three roles of the contract', () => {

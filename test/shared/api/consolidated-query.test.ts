@@ -1,4 +1,4 @@
-import { checkConsolidatedRange, consolidatedQuerySchema } from '../../../shared/src/api/consolidated-query';
+import { checkConsolidatedRange, consolidatedQuerySchema } from '#shared/api/consolidated-query';
 
 describe('consolidatedQuerySchema', () => {
   it('takes days or months, a dense ranking and rows=1', () => {

@@ -1,4 +1,4 @@
-import { localTokenRequestSchema } from '../../../shared/src/api/local-token-request';
+import { localTokenRequestSchema } from '#shared/api/local-token-request';
 
 describe('localTokenRequestSchema', () => {
   it('takes a role with its scope and a display name', () => {

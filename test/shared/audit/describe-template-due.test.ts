@@ -1,9 +1,9 @@
-import { describeTemplateDue } from '../../../shared/src/audit/describe-template-due';
-import { listDueTemplates } from '../../../shared/src/audit/list-due-templates';
-import { organisationSchema } from '../../../shared/src/org/schema';
-import { lastDayOfMonth } from '../../../shared/src/period';
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import type { TemplateSpec } from '../../../shared/src/spec/schema';
+import { describeTemplateDue } from '#shared/audit/describe-template-due';
+import { listDueTemplates } from '#shared/audit/list-due-templates';
+import { organisationSchema } from '#shared/org/schema';
+import { lastDayOfMonth } from '#shared/period';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import type { TemplateSpec } from '#shared/spec/schema';
 
 const organisation = organisationSchema.parse({
   code: '3301',

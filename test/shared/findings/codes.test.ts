@@ -1,5 +1,5 @@
-import { findingCodes, type FindingCode } from '../../../shared/src/findings/codes';
-import { createFinding } from '../../../shared/src/findings/create-finding';
+import { findingCodes, type FindingCode } from '#shared/findings/codes';
+import { createFinding } from '#shared/findings/create-finding';
 
 const codes = Object.keys(findingCodes) as FindingCode[];
 

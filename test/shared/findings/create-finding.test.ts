@@ -1,5 +1,5 @@
-import { createFinding } from '../../../shared/src/findings/create-finding';
-import { fillFindingText } from '../../../shared/src/findings/render-message';
+import { createFinding } from '#shared/findings/create-finding';
+import { fillFindingText } from '#shared/findings/render-message';
 
 describe('fillFindingText', () => {
   it('lets a slot of the finding override its value, never its address, and keeps unknown slots as written', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { dateFromExcelSerial } from '../../../shared/src/normalise/date-from-excel-serial';
-import { excelSerialFromDate } from '../../../shared/src/normalise/excel-serial-from-date';
-import { normaliseDate } from '../../../shared/src/normalise/normalise-date';
+import { dateFromExcelSerial } from '#shared/normalise/date-from-excel-serial';
+import { excelSerialFromDate } from '#shared/normalise/excel-serial-from-date';
+import { normaliseDate } from '#shared/normalise/normalise-date';
 import { toFullWidth } from './to-full-width';
 
 describe('normaliseDate', () => {

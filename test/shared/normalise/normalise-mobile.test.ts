@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { normaliseMobile } from '../../../shared/src/normalise/normalise-mobile';
+import { normaliseMobile } from '#shared/normalise/normalise-mobile';
 import { toFullWidth } from './to-full-width';
 
 describe('normaliseMobile', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { normaliseMonth } from '../../../shared/src/normalise/normalise-month';
+import { normaliseMonth } from '#shared/normalise/normalise-month';
 
 describe('normaliseMonth', () => {
   it('passes 2026-12 without a change', () => {

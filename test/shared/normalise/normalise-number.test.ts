@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { normaliseNumber } from '../../../shared/src/normalise/normalise-number';
+import { normaliseNumber } from '#shared/normalise/normalise-number';
 import { toFullWidth } from './to-full-width';
 
 describe('normaliseNumber', () => {

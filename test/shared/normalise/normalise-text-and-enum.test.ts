@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { createEnumChoices } from '../../../shared/src/normalise/create-enum-choices';
-import { normaliseEnumValue } from '../../../shared/src/normalise/normalise-enum-value';
-import { normaliseText } from '../../../shared/src/normalise/normalise-text';
+import { createEnumChoices } from '#shared/normalise/create-enum-choices';
+import { normaliseEnumValue } from '#shared/normalise/normalise-enum-value';
+import { normaliseText } from '#shared/normalise/normalise-text';
 
 describe('normaliseText', () => {
   it('passes text without stray spaces unchanged', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { normaliseYesNo } from '../../../shared/src/normalise/normalise-yes-no';
+import { normaliseYesNo } from '#shared/normalise/normalise-yes-no';
 import { toFullWidth } from './to-full-width';
 
 describe('normaliseYesNo', () => {

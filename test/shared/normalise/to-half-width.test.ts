@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { toHalfWidth } from '../../../shared/src/normalise/to-half-width';
-import { trimSpaces } from '../../../shared/src/normalise/trim-spaces';
+import { toHalfWidth } from '#shared/normalise/to-half-width';
+import { trimSpaces } from '#shared/normalise/trim-spaces';
 import { toFullWidth } from './to-full-width';
 
 describe('toHalfWidth', () => {

@@ -1,5 +1,5 @@
-import { findOrgUnit } from '../../../shared/src/org/find-org-unit';
-import { organisationSchema } from '../../../shared/src/org/schema';
+import { findOrgUnit } from '#shared/org/find-org-unit';
+import { organisationSchema } from '#shared/org/schema';
 
 const organisation = organisationSchema.parse({
   code: '3301',

@@ -1,4 +1,4 @@
-import { checkPeriodRange } from '../../../shared/src/period/check-period-range';
+import { checkPeriodRange } from '#shared/period/check-period-range';
 
 describe('checkPeriodRange', () => {
   it('accepts a day, a campaign week, 366 days and a year of months', () => {

@@ -1,5 +1,5 @@
-import { countDays } from '../../../shared/src/period/count-days';
-import { PeriodFormatError } from '../../../shared/src/period/period-format-error';
+import { countDays } from '#shared/period/count-days';
+import { PeriodFormatError } from '#shared/period/period-format-error';
 
 describe('countDays', () => {
   it('counts both ends of the period', () => {

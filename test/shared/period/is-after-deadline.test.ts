@@ -1,5 +1,5 @@
-import { isAfterDeadline } from '../../../shared/src/period/is-after-deadline';
-import { PeriodFormatError } from '../../../shared/src/period/period-format-error';
+import { isAfterDeadline } from '#shared/period/is-after-deadline';
+import { PeriodFormatError } from '#shared/period/period-format-error';
 
 describe('isAfterDeadline', () => {
   it('takes a submission at 19:59 Shanghai time as on time', () => {

@@ -1,4 +1,4 @@
-import { isoDateInShanghai } from '../../../shared/src/period/iso-date-in-shanghai';
+import { isoDateInShanghai } from '#shared/period/iso-date-in-shanghai';
 
 describe('isoDateInShanghai', () => {
   it('gives the Shanghai day of an instant in the UTC afternoon, which is the next day there', () => {

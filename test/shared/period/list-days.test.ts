@@ -1,5 +1,5 @@
-import { listDays } from '../../../shared/src/period/list-days';
-import { PeriodFormatError } from '../../../shared/src/period/period-format-error';
+import { listDays } from '#shared/period/list-days';
+import { PeriodFormatError } from '#shared/period/period-format-error';
 
 describe('listDays', () => {
   it('lists the seven days of the campaign, both ends included', () => {

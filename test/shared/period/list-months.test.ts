@@ -1,6 +1,6 @@
-import { listMonths } from '../../../shared/src/period/list-months';
-import { listPeriods } from '../../../shared/src/period/list-periods';
-import { PeriodFormatError } from '../../../shared/src/period/period-format-error';
+import { listMonths } from '#shared/period/list-months';
+import { listPeriods } from '#shared/period/list-periods';
+import { PeriodFormatError } from '#shared/period/period-format-error';
 
 describe('listMonths', () => {
   it('lists the months of a period across a year end', () => {

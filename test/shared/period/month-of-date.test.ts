@@ -1,5 +1,5 @@
-import { monthOfDate } from '../../../shared/src/period/month-of-date';
-import { PeriodFormatError } from '../../../shared/src/period/period-format-error';
+import { monthOfDate } from '#shared/period/month-of-date';
+import { PeriodFormatError } from '#shared/period/period-format-error';
 
 describe('monthOfDate', () => {
   it('gives the month a day falls in', () => {

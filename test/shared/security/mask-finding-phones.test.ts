@@ -1,8 +1,8 @@
-import { createFinding } from '../../../shared/src/findings/create-finding';
-import { maskFindingPhones } from '../../../shared/src/security/mask-finding-phones';
-import { maskPhonesInText } from '../../../shared/src/security/mask-phones-in-text';
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import type { TemplateSpec } from '../../../shared/src/spec/schema';
+import { createFinding } from '#shared/findings/create-finding';
+import { maskFindingPhones } from '#shared/security/mask-finding-phones';
+import { maskPhonesInText } from '#shared/security/mask-phones-in-text';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import type { TemplateSpec } from '#shared/spec/schema';
 
 const invite = builtinTemplates.find((s) => s.id === 'invite-daily') as TemplateSpec;
 const CLEAR = /13800138000|138-0013-8000|138 0013 8000/;

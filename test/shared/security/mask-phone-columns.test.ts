@@ -1,6 +1,6 @@
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import { maskPhoneColumns } from '../../../shared/src/security/mask-phone-columns';
-import type { TypedRow } from '../../../shared/src/validation/types';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { maskPhoneColumns } from '#shared/security/mask-phone-columns';
+import type { TypedRow } from '#shared/validation/types';
 
 const inviteDaily = builtinTemplates[0];
 

@@ -1,4 +1,4 @@
-import { maskPhone } from '../../../shared/src/security/mask-phone';
+import { maskPhone } from '#shared/security/mask-phone';
 
 describe('maskPhone', () => {
   it('keeps the first 3 and last 4 digits of a mobile number', () => {

@@ -1,5 +1,5 @@
-import { isFormulaLikeText } from '../../../shared/src/security/is-formula-like-text';
-import { neutraliseFormulaText } from '../../../shared/src/security/neutralise-formula-text';
+import { isFormulaLikeText } from '#shared/security/is-formula-like-text';
+import { neutraliseFormulaText } from '#shared/security/neutralise-formula-text';
 
 describe('isFormulaLikeText', () => {
   it.each(['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '\n=1', '＝1+1'])('takes %j for a formula', (value) => {

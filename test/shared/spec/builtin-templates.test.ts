@@ -1,6 +1,6 @@
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import { parseTemplateSpec, TemplateSpecError } from '../../../shared/src/spec/parse-template-spec';
-import { createTemplateRegistry } from '../../../shared/src/spec/template-registry';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { parseTemplateSpec, TemplateSpecError } from '#shared/spec/parse-template-spec';
+import { createTemplateRegistry } from '#shared/spec/template-registry';
 
 describe('builtinTemplates', () => {
   it('ships the three version-1 templates of templates.md', () => {

@@ -1,5 +1,5 @@
-import { checkTemplateSpecText } from '../../../shared/src/spec/check-template-spec-text';
-import inviteDaily from '../../../shared/templates/invite-daily.v1.json';
+import { checkTemplateSpecText } from '#shared/spec/check-template-spec-text';
+import inviteDaily from '#templates/invite-daily.v1.json';
 
 function specWith(change: (spec: Record<string, unknown> & typeof inviteDaily) => void): string {
   const spec = JSON.parse(JSON.stringify(inviteDaily));

@@ -1,5 +1,5 @@
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import { templateFormulaAt } from '../../../shared/src/spec/template-formula-at';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { templateFormulaAt } from '#shared/spec/template-formula-at';
 
 const [inviteDaily, activityTracking, salesEvaluation] = builtinTemplates;
 

@@ -1,5 +1,5 @@
-import { addRejectedFiles } from '../../../shared/src/summary/add-rejected-files';
-import { summariseSubmissions } from '../../../shared/src/summary/summarise-submissions';
+import { addRejectedFiles } from '#shared/summary/add-rejected-files';
+import { summariseSubmissions } from '#shared/summary/summarise-submissions';
 import { inviteDaily, makeOrganisation, outletCode } from './summary-fixtures';
 
 const oneDay = { from: '2026-12-01', to: '2026-12-01' };

@@ -1,5 +1,5 @@
-import { aggregateRows } from '../../../shared/src/summary/aggregate-rows';
-import { unitAggregateSchema } from '../../../shared/src/summary/unit-aggregate';
+import { aggregateRows } from '#shared/summary/aggregate-rows';
+import { unitAggregateSchema } from '#shared/summary/unit-aggregate';
 import { activityRow, activityTracking, evaluationRow, inviteDaily, inviteRow, salesEvaluation } from './summary-fixtures';
 
 describe('aggregateRows', () => {

@@ -1,4 +1,4 @@
-import { listExpectedUnits } from '../../../shared/src/summary/list-expected-units';
+import { listExpectedUnits } from '#shared/summary/list-expected-units';
 import { activityTracking, inviteDaily, makeOrganisation } from './summary-fixtures';
 
 const workplaces = [

@@ -1,6 +1,6 @@
-import { aggregateRows } from '../../../shared/src/summary/aggregate-rows';
-import { mergeAggregates } from '../../../shared/src/summary/merge-aggregates';
-import { SummarySpecError } from '../../../shared/src/summary/summary-spec-error';
+import { aggregateRows } from '#shared/summary/aggregate-rows';
+import { mergeAggregates } from '#shared/summary/merge-aggregates';
+import { SummarySpecError } from '#shared/summary/summary-spec-error';
 import { evaluationRow, inviteDaily, inviteRows, salesEvaluation } from './summary-fixtures';
 
 describe('mergeAggregates', () => {

@@ -1,4 +1,4 @@
-import { rankValues } from '../../../shared/src/summary/rank-values';
+import { rankValues } from '#shared/summary/rank-values';
 
 describe('rankValues', () => {
   it('ranks descending, the largest value first', () => {

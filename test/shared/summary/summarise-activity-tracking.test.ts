@@ -1,4 +1,4 @@
-import { summariseSubmissions, type SubmissionRows } from '../../../shared/src/summary/summarise-submissions';
+import { summariseSubmissions, type SubmissionRows } from '#shared/summary/summarise-submissions';
 import { activityRow, activityTracking, makeOrganisation } from './summary-fixtures';
 
 const month = '2026-12';

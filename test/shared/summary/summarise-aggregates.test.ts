@@ -1,8 +1,8 @@
-import { aggregateRows } from '../../../shared/src/summary/aggregate-rows';
-import { consolidatedSummarySchema } from '../../../shared/src/summary/consolidated-summary';
-import { mergeAggregates } from '../../../shared/src/summary/merge-aggregates';
-import { summariseAggregates } from '../../../shared/src/summary/summarise-aggregates';
-import { summariseSubmissions } from '../../../shared/src/summary/summarise-submissions';
+import { aggregateRows } from '#shared/summary/aggregate-rows';
+import { consolidatedSummarySchema } from '#shared/summary/consolidated-summary';
+import { mergeAggregates } from '#shared/summary/merge-aggregates';
+import { summariseAggregates } from '#shared/summary/summarise-aggregates';
+import { summariseSubmissions } from '#shared/summary/summarise-submissions';
 import { activityRow, activityTracking, evaluationRow, inviteDaily, inviteRows, makeOrganisation, outletCode, salesEvaluation } from './summary-fixtures';
 
 const period = { from: '2026-12-01', to: '2026-12-02' };

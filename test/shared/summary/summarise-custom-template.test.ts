@@ -1,6 +1,6 @@
-import { parseTemplateSpec } from '../../../shared/src/spec/parse-template-spec';
-import { summariseSubmissions } from '../../../shared/src/summary/summarise-submissions';
-import type { TypedRow } from '../../../shared/src/validation/types';
+import { parseTemplateSpec } from '#shared/spec/parse-template-spec';
+import { summariseSubmissions } from '#shared/summary/summarise-submissions';
+import type { TypedRow } from '#shared/validation/types';
 import { makeOrganisation, outletCode } from './summary-fixtures';
 
 /** A fourth template, defined only here: a daily call log, ranked densely by its answer rate. */

@@ -1,6 +1,6 @@
-import { parseTemplateSpec } from '../../../shared/src/spec/parse-template-spec';
-import { PeriodFormatError } from '../../../shared/src/period/period-format-error';
-import { summariseSubmissions, type SubmissionRows } from '../../../shared/src/summary/summarise-submissions';
+import { parseTemplateSpec } from '#shared/spec/parse-template-spec';
+import { PeriodFormatError } from '#shared/period/period-format-error';
+import { summariseSubmissions, type SubmissionRows } from '#shared/summary/summarise-submissions';
 import { inviteDaily, inviteRows, makeOrganisation, outletCode } from './summary-fixtures';
 
 const day = '2026-12-01';

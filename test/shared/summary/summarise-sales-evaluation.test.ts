@@ -1,4 +1,4 @@
-import { summariseSubmissions } from '../../../shared/src/summary/summarise-submissions';
+import { summariseSubmissions } from '#shared/summary/summarise-submissions';
 import { evaluationRow, makeOrganisation, outletCode, salesEvaluation } from './summary-fixtures';
 
 const saleDays = { from: '2026-12-08', to: '2026-12-10' };

@@ -1,8 +1,8 @@
 /** Shared test data for the summary tests: a sub-branch of 10 outlets and builders of typed rows. */
-import type { Organisation } from '../../../shared/src/org/schema';
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import type { TemplateSpec } from '../../../shared/src/spec/schema';
-import type { TypedRow, TypedValue } from '../../../shared/src/validation/types';
+import type { Organisation } from '#shared/org/schema';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import type { TemplateSpec } from '#shared/spec/schema';
+import type { TypedRow, TypedValue } from '#shared/validation/types';
 
 function builtin(id: string): TemplateSpec {
   const spec = builtinTemplates.find((candidate) => candidate.id === id);

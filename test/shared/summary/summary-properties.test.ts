@@ -1,8 +1,8 @@
 import * as fc from 'fast-check';
-import { aggregateRows } from '../../../shared/src/summary/aggregate-rows';
-import { mergeAggregates } from '../../../shared/src/summary/merge-aggregates';
-import { rankValues } from '../../../shared/src/summary/rank-values';
-import type { TypedRow } from '../../../shared/src/validation/types';
+import { aggregateRows } from '#shared/summary/aggregate-rows';
+import { mergeAggregates } from '#shared/summary/merge-aggregates';
+import { rankValues } from '#shared/summary/rank-values';
+import type { TypedRow } from '#shared/validation/types';
 import { inviteDaily, salesEvaluation } from './summary-fixtures';
 
 const yesNo = fc.constantFrom<'是' | '否' | null>('是', '否', null);

@@ -1,6 +1,6 @@
-import { applySafeFixes } from '../../../shared/src/validation/apply-safe-fixes';
+import { applySafeFixes } from '#shared/validation/apply-safe-fixes';
 import { activityHeader, activityRow, activityTracking } from './fixtures';
-import { validateSheet } from '../../../shared/src/validation/validate-sheet';
+import { validateSheet } from '#shared/validation/validate-sheet';
 import { inviteDaily as spec, inviteHeader, inviteRow, organisation } from './fixtures';
 import { buildGrid } from './grid-builder';
 

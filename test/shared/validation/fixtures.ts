@@ -2,10 +2,10 @@
  * Well-filled header values and rows of the three built-in templates, and an organisation,
  * for validation tests (and anyone else's tests that need a valid sheet to start from).
  */
-import type { CellValue } from '../../../shared/src/grid/types';
-import { organisationSchema, type Organisation } from '../../../shared/src/org/schema';
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import type { TemplateSpec } from '../../../shared/src/spec/schema';
+import type { CellValue } from '#shared/grid/types';
+import { organisationSchema, type Organisation } from '#shared/org/schema';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import type { TemplateSpec } from '#shared/spec/schema';
 
 function builtin(id: string): TemplateSpec {
   const spec = builtinTemplates.find((s) => s.id === id);

@@ -5,8 +5,8 @@
  * their formulas (as cached results); `withoutFormulas` removes formulas, as a typed-over cell has none. Shared by the validation, summary, CLI and
  * functions tests.
  */
-import type { CellValue, SheetGrid } from '../../../shared/src/grid/types';
-import type { TemplateSpec } from '../../../shared/src/spec/schema';
+import type { CellValue, SheetGrid } from '#shared/grid/types';
+import type { TemplateSpec } from '#shared/spec/schema';
 
 export interface BuildGridOptions {
   /** Header values by header field key (`outlet`, `reportDate`), computed cell key (`inviteCount`) or A1 reference (`J2`). */

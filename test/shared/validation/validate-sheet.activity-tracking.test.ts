@@ -1,6 +1,6 @@
-import type { CellValue } from '../../../shared/src/grid/types';
-import { validateSheet } from '../../../shared/src/validation/validate-sheet';
-import type { ValidateSheetOptions } from '../../../shared/src/validation/types';
+import type { CellValue } from '#shared/grid/types';
+import { validateSheet } from '#shared/validation/validate-sheet';
+import type { ValidateSheetOptions } from '#shared/validation/types';
 import { activityHeader, activityRow, activityTracking as spec, organisation } from './fixtures';
 import { buildGrid } from './grid-builder';
 

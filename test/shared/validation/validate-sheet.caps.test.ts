@@ -3,9 +3,9 @@
  * see them through validateSheet (issue 9): odd numbers and long texts are findings at their cell,
  * a sheet over the row cap gets one too-many-rows finding and is checked no further.
  */
-import type { CellValue } from '../../../shared/src/grid/types';
-import { DEFAULT_SHEET_LIMITS, templateSpecSchema, type TemplateSpec } from '../../../shared/src/spec/schema';
-import { validateSheet } from '../../../shared/src/validation/validate-sheet';
+import type { CellValue } from '#shared/grid/types';
+import { DEFAULT_SHEET_LIMITS, templateSpecSchema, type TemplateSpec } from '#shared/spec/schema';
+import { validateSheet } from '#shared/validation/validate-sheet';
 import { activityHeader, activityRow, activityTracking, inviteDaily as spec, inviteHeader, inviteRow, organisation } from './fixtures';
 import { buildGrid } from './grid-builder';
 

@@ -1,7 +1,7 @@
-import { parseTemplateSpec } from '../../../shared/src/spec/parse-template-spec';
-import { createTemplateRegistry } from '../../../shared/src/spec/template-registry';
-import { validateSheet } from '../../../shared/src/validation/validate-sheet';
-import { validateWorkbook } from '../../../shared/src/validation/validate-workbook';
+import { parseTemplateSpec } from '#shared/spec/parse-template-spec';
+import { createTemplateRegistry } from '#shared/spec/template-registry';
+import { validateSheet } from '#shared/validation/validate-sheet';
+import { validateWorkbook } from '#shared/validation/validate-workbook';
 import { buildGrid } from './grid-builder';
 
 /** A fourth template, defined only as data: a weekly visit log with its own header, rules and computed column. */

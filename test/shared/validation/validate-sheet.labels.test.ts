@@ -1,4 +1,4 @@
-import { validateSheet } from '../../../shared/src/validation/validate-sheet';
+import { validateSheet } from '#shared/validation/validate-sheet';
 import { inviteDaily as spec, inviteHeader, inviteRow, organisation } from './fixtures';
 import { buildGrid } from './grid-builder';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import type { CellValue } from '../../../shared/src/grid/types';
-import { excelSerialFromDate } from '../../../shared/src/normalise/excel-serial-from-date';
-import { applySafeFixes } from '../../../shared/src/validation/apply-safe-fixes';
-import { validateSheet } from '../../../shared/src/validation/validate-sheet';
+import type { CellValue } from '#shared/grid/types';
+import { excelSerialFromDate } from '#shared/normalise/excel-serial-from-date';
+import { applySafeFixes } from '#shared/validation/apply-safe-fixes';
+import { validateSheet } from '#shared/validation/validate-sheet';
 import { toFullWidth } from '../normalise/to-full-width';
 import { inviteDaily as spec, inviteHeader, inviteRow, organisation } from './fixtures';
 import { buildGrid } from './grid-builder';

@@ -1,8 +1,8 @@
-import type { WorkbookGrid } from '../../../shared/src/grid/types';
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import { createTemplateRegistry } from '../../../shared/src/spec/template-registry';
-import { validateWorkbook } from '../../../shared/src/validation/validate-workbook';
-import { WorkbookUnusableError } from '../../../shared/src/validation/workbook-unusable-error';
+import type { WorkbookGrid } from '#shared/grid/types';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { createTemplateRegistry } from '#shared/spec/template-registry';
+import { validateWorkbook } from '#shared/validation/validate-workbook';
+import { WorkbookUnusableError } from '#shared/validation/workbook-unusable-error';
 import { inviteDaily, inviteHeader, inviteRow, organisation } from './fixtures';
 import { buildGrid } from './grid-builder';
 

@@ -1,10 +1,10 @@
 import JSZip from 'jszip';
-import type { Organisation } from '../../../shared/src/org/schema';
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import { createTemplateRegistry } from '../../../shared/src/spec/template-registry';
-import { validateWorkbook } from '../../../shared/src/validation/validate-workbook';
-import { readWorkbook } from '../../../shared/src/xlsx/read-workbook';
-import { writeTemplateWorkbook } from '../../../shared/src/xlsx/write-template-workbook';
+import type { Organisation } from '#shared/org/schema';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { createTemplateRegistry } from '#shared/spec/template-registry';
+import { validateWorkbook } from '#shared/validation/validate-workbook';
+import { readWorkbook } from '#shared/xlsx/read-workbook';
+import { writeTemplateWorkbook } from '#shared/xlsx/write-template-workbook';
 import { convertWithLibreOffice } from './_lib/convert-with-libreoffice';
 import { fillTemplate } from './_lib/fill-template';
 

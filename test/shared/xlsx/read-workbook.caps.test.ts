@@ -1,8 +1,8 @@
-import { manyRowsWorkbook, workbookWithSheet, deflatedPart, writeZip, zipBomb } from '../../../bench/_lib/zip-bomb';
-import { readWorkbook } from '../../../shared/src/xlsx/read-workbook';
-import { DEFAULT_WORKBOOK_READ_LIMITS, readLimitsFor } from '../../../shared/src/xlsx/workbook-limits';
-import { WorkbookTooLargeError } from '../../../shared/src/xlsx/workbook-read-error';
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
+import { manyRowsWorkbook, workbookWithSheet, deflatedPart, writeZip, zipBomb } from '#bench/_lib/zip-bomb';
+import { readWorkbook } from '#shared/xlsx/read-workbook';
+import { DEFAULT_WORKBOOK_READ_LIMITS, readLimitsFor } from '#shared/xlsx/workbook-limits';
+import { WorkbookTooLargeError } from '#shared/xlsx/workbook-read-error';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
 
 async function refusal(bytes: Uint8Array): Promise<WorkbookTooLargeError> {
   try {

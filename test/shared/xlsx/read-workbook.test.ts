@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { readWorkbook } from '../../../shared/src/xlsx/read-workbook';
-import { WorkbookReadError } from '../../../shared/src/xlsx/workbook-read-error';
+import { readWorkbook } from '#shared/xlsx/read-workbook';
+import { WorkbookReadError } from '#shared/xlsx/workbook-read-error';
 
 async function bytesOf(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Finding } from '../../../shared/src/findings/types';
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import { readWorkbook } from '../../../shared/src/xlsx/read-workbook';
-import { writeFixesToWorkbook } from '../../../shared/src/xlsx/write-fixes-to-workbook';
+import type { Finding } from '#shared/findings/types';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { readWorkbook } from '#shared/xlsx/read-workbook';
+import { writeFixesToWorkbook } from '#shared/xlsx/write-fixes-to-workbook';
 import { fillTemplate } from './_lib/fill-template';
 
 const [inviteDaily] = builtinTemplates;

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import type { Organisation } from '../../../shared/src/org/schema';
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import { summariseSubmissions } from '../../../shared/src/summary';
-import type { TypedRow } from '../../../shared/src/validation/types';
-import { writeSummaryWorkbook } from '../../../shared/src/xlsx/write-summary-workbook';
+import type { Organisation } from '#shared/org/schema';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { summariseSubmissions } from '#shared/summary';
+import type { TypedRow } from '#shared/validation/types';
+import { writeSummaryWorkbook } from '#shared/xlsx/write-summary-workbook';
 
 const [inviteDaily, activityTracking] = builtinTemplates;
 

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import { builtinTemplates } from '../../../shared/src/spec/builtin-templates';
-import { parseTemplateSpec } from '../../../shared/src/spec/parse-template-spec';
-import type { TemplateSpec } from '../../../shared/src/spec/schema';
-import { readWorkbook } from '../../../shared/src/xlsx/read-workbook';
-import { writeTemplateWorkbook } from '../../../shared/src/xlsx/write-template-workbook';
+import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { parseTemplateSpec } from '#shared/spec/parse-template-spec';
+import type { TemplateSpec } from '#shared/spec/schema';
+import { readWorkbook } from '#shared/xlsx/read-workbook';
+import { writeTemplateWorkbook } from '#shared/xlsx/write-template-workbook';
 
 const [inviteDaily, activityTracking, salesEvaluation] = builtinTemplates;
 

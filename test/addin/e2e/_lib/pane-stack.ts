@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startPaneServer, type PaneServer } from '../../../../addin/dev/serve-pane';
-import { startLocalStack, type LocalStack } from '../../../../functions/src/local/local-stack';
+import { startPaneServer, type PaneServer } from '#addin-dev/serve-pane';
+import { startLocalStack, type LocalStack } from '#functions/local/local-stack';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { TemplateSpec } from '../../../../shared/src/spec/schema';
-import { compactDataValidations } from '../../../../shared/src/xlsx/_lib/compact-data-validations';
-import { writeTemplateWorkbook } from '../../../../shared/src/xlsx/write-template-workbook';
+import type { TemplateSpec } from '#shared/spec/schema';
+import { compactDataValidations } from '#shared/xlsx/_lib/compact-data-validations';
+import { writeTemplateWorkbook } from '#shared/xlsx/write-template-workbook';
 
 export type FillValue = string | number | boolean | Date | null;
 
