@@ -10,7 +10,8 @@ import { checkActiveSheet, fixActiveSheet, highlightFindings, readForSubmission 
 import { periodOf, storedSubmissionContent, templateHeader } from '../actions/template-header';
 import { bothLanguages, monthLabel, type MessageKey } from '../i18n/messages';
 import { useI18n } from '../i18n/I18nContext';
-import { shanghaiDay } from '../sheets/excel-dates';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 import { planTemplateSheet } from '../sheets/plan-template-sheet';
 import { FindingsList } from './FindingsList';
 import { MonthSelect } from './MonthSelect';
@@ -40,14 +41,14 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
   const { host, registry, outbox, now, newKey } = useServices();
   const templates = registry.all.filter((s) => registry.current(s.id) === s);
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? '');
-  const [day, setDay] = useState(() => shanghaiDay(now()));
+  const [day, setDay] = useState(() => isoDateInTimeZone(now(), CAMPAIGN_TIME_ZONE));
   const [findings, setFindings] = useState<Finding[] | null>(null);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const [busy, setBusy] = useState(false);
   const [step, setStep] = useState<number | null>(null);
   const [waiting, setWaiting] = useState(() => outbox.list().length);
   const spec = registry.current(templateId);
-  const asOf = () => shanghaiDay(now());
+  const asOf = () => isoDateInTimeZone(now(), CAMPAIGN_TIME_ZONE);
   const [orgNotice, setOrgNotice] = useState<NoticeMessage | null>(null);
   const organisation = useRef<{ subBranch: string; value: Organisation; at: number } | null>(null);
 
@@ -232,7 +233,7 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
       <Notice notice={orgNotice} />
       <TemplateSelect templates={templates} value={templateId} onChange={setTemplateId} disabled={busy} />
       {spec?.period === 'month' ? (
-        <MonthSelect label={t('reportMonth')} value={day.slice(0, 7)} onChange={(month) => setDay(`${month}-01`)} today={shanghaiDay(now())} disabled={busy} />
+        <MonthSelect label={t('reportMonth')} value={day.slice(0, 7)} onChange={(month) => setDay(`${month}-01`)} today={isoDateInTimeZone(now(), CAMPAIGN_TIME_ZONE)} disabled={busy} />
       ) : (
         <Field label={t('reportDate')}>
           <Input type="date" value={day} onChange={(_, d) => setDay(d.value)} disabled={busy} />

@@ -13,7 +13,3 @@ export function serialToIsoDay(serial: number): string {
   return new Date(EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** The calendar day in Asia/Shanghai at `now`, as YYYY-MM-DD. */
-export function shanghaiDay(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

@@ -12,7 +12,9 @@ import { builtinTemplates } from '#shared/spec/builtin-templates';
 import { createTemplateRegistry } from '#shared/spec/template-registry';
 import { checkActiveSheet, highlightsFor } from '#addin/actions/sheet-checks';
 import { MemoryWorkbook } from '#addin/excel/memory-workbook';
-import { isoDayToSerial, shanghaiDay } from '#addin/sheets/excel-dates';
+import { isoDayToSerial } from '#addin/sheets/excel-dates';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 import { planTemplateSheet } from '#addin/sheets/plan-template-sheet';
 import { bodyOf, claimsFor, httpEvent, lambdaContext } from '../../functions/helpers/events';
 import { createScenario, jsonBody, outletHead, type Scenario } from '../../functions/helpers/scenario';
@@ -32,7 +34,7 @@ describe('pane and server parity', () => {
     // Prepare: the organisation as the outlet head's pane receives it, and a sheet of 2026-12-03 typed as a person would
     const answer = await getOrg(httpEvent({ path: '/org/3301', pathParameters: { subBranch: '3301' }, claims: claimsFor('outlet_head', { subBranch: '3301', outlet: '3301001' }) }), lambdaContext);
     const organisation = orgViewSchema.parse(bodyOf(answer));
-    const asOf = shanghaiDay(s.clock.now);
+    const asOf = isoDateInTimeZone(s.clock.now, CAMPAIGN_TIME_ZONE);
     const workbook = new MemoryWorkbook();
     await workbook.insertTemplateSheet(planTemplateSheet(spec, { header: { subBranch: '3301', outlet: '3301001', reportDate: asOf, submitter: '王建国' } }));
     workbook.setValues('邀约明细', 'B5', [

@@ -1,7 +1,9 @@
 import { builtinTemplates } from '#shared/spec/builtin-templates';
 import { planSequenceNumbers, planTemplateSheet, sequenceOf } from '#addin/sheets/plan-template-sheet';
 import { planSummarySheets } from '#addin/sheets/plan-summary-sheets';
-import { isoDayToSerial, serialToIsoDay, shanghaiDay } from '#addin/sheets/excel-dates';
+import { isoDayToSerial, serialToIsoDay } from '#addin/sheets/excel-dates';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 import type { ConsolidatedSummaryView } from '#addin/api/types';
 
 const inviteDaily = builtinTemplates.find((s) => s.id === 'invite-daily')!;
@@ -115,7 +117,7 @@ describe('excel dates', () => {
   });
 
   it('gives the day in Asia/Shanghai, which is ahead of UTC', () => {
-    expect(shanghaiDay(new Date('2026-11-30T16:30:00Z'))).toBe('2026-12-01');
-    expect(shanghaiDay(new Date('2026-11-30T15:59:00Z'))).toBe('2026-11-30');
+    expect(isoDateInTimeZone(new Date('2026-11-30T16:30:00Z'), CAMPAIGN_TIME_ZONE)).toBe('2026-12-01');
+    expect(isoDateInTimeZone(new Date('2026-11-30T15:59:00Z'), CAMPAIGN_TIME_ZONE)).toBe('2026-11-30');
   });
 });
