@@ -13,7 +13,7 @@ import { isFormulaFix } from '#shared/validation/is-formula-fix';
 import { validateWorkbook } from '#shared/validation/validate-workbook';
 import { WorkbookUnusableError } from '#shared/validation/workbook-unusable-error';
 import type { CellWrite, HighlightCell, HostFailure, WorkbookHost } from '../excel/workbook-host';
-import { isoDayToSerial } from '../sheets/excel-dates';
+import { excelSerialFromDate } from '#shared/normalise/excel-serial-from-date';
 import { columnFormat, DATE_FORMAT, planSequenceNumbers, sequenceOf } from '../sheets/plan-template-sheet';
 
 export interface CheckFailure {
@@ -54,7 +54,7 @@ export function fixWrite(spec: TemplateSpec, finding: Finding): CellWrite | null
   const header = spec.headerFields.find((h) => h.valueCell === cell);
   const type = column?.type ?? header?.type;
   if (type === 'date' && typeof finding.fix === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(finding.fix)) {
-    return { cell, value: isoDayToSerial(finding.fix), numberFormat: DATE_FORMAT };
+    return { cell, value: excelSerialFromDate(finding.fix) ?? finding.fix, numberFormat: DATE_FORMAT };
   }
   if (typeof finding.fix === 'string') return { cell, value: finding.fix, numberFormat: '@' };
   return { cell, value: finding.fix };
