@@ -103,9 +103,11 @@ function nextRowTag(xml: string, contentEnd: number): RegExpExecArray | null {
   return match && match.index < contentEnd ? match : null;
 }
 
+const ROW_NUMBER = /\sr\s*=\s*["'](\d+)["']/;
+
 function rowNumberOf(tag: string, previous: number): number {
-  const r = attributeOf(tag, 'r');
-  return r !== undefined ? Number(r) : previous + 1;
+  const r = ROW_NUMBER.exec(tag);
+  return r ? Number(r[1]) : previous + 1;
 }
 
 function newRow(row: number, cells: readonly Target[]): string {
