@@ -12,6 +12,7 @@ import { bothLanguages, monthLabel, type MessageKey } from '../i18n/messages';
 import { useI18n } from '../i18n/I18nContext';
 import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
 import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
+import { headerValueOfRole } from '#shared/spec/header-value-of-role';
 import { planTemplateSheet } from '../sheets/plan-template-sheet';
 import { FindingsList } from './FindingsList';
 import { MonthSelect } from './MonthSelect';
@@ -186,8 +187,7 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
       const errors = validation.findings.filter((f) => f.severity === 'error').length;
       if (validation.hasErrors) return setNotice({ intent: 'error', ...bothLanguages('submitBlocked', { count: errors }) });
       setStep(2);
-      const periodField = validation.spec.headerFields.find((f) => f.role === 'period');
-      const period = String((periodField && validation.header[periodField.key]) ?? periodOf(validation.spec, day));
+      const period = headerValueOfRole(validation.spec, validation.header, 'period') ?? periodOf(validation.spec, day);
       const key = newKey();
       const sent = await api.postSubmission(read.value.workbook, key);
       if (!sent.ok && (sent.kind === 'offline' || sent.kind === 'busy')) {
