@@ -4,4 +4,4 @@ export { readWorkbook } from './read-workbook';
 export { WorkbookReadError, WorkbookTooLargeError, type WorkbookReadErrorCode } from './workbook-read-error';
 export { DEFAULT_WORKBOOK_READ_LIMITS, readLimitsFor, type WorkbookReadLimits } from './workbook-limits';
 export { writeFixesToWorkbook } from './write-fixes-to-workbook';
-export { writeSummaryWorkbook, SUMMARY_SHEET_NAME, ROWS_SHEET_NAME, type UnitRows } from './write-summary-workbook';
+export { writeSummaryWorkbook, drawSummaryWorkbook, type UnitRows } from './write-summary-workbook';
