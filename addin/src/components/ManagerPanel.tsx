@@ -6,7 +6,7 @@ import { bothLanguages } from '../i18n/messages';
 import { useI18n } from '../i18n/I18nContext';
 import { checkPeriodRange } from '#shared/period/check-period-range';
 import { shanghaiDay } from '../sheets/excel-dates';
-import { planSummarySheets } from '../sheets/plan-summary-sheets';
+import { planConsolidatedWorkbook } from '#shared/summary-sheet/plan-consolidated-workbook';
 import { Notice, failureNotice, type NoticeMessage } from './Notice';
 import { MonthSelect } from './MonthSelect';
 import { TemplateSelect } from './TemplateSelect';
@@ -49,19 +49,12 @@ export function ManagerPanel({ user, api }: ManagerPanelProps) {
       if (badRange) return setNotice({ intent: 'error', message_zh: badRange.message_zh, message_en: badRange.message_en });
       const summary = await api.getConsolidated({ template: spec.id, subBranch, from: month(from), to: month(last), rows: true });
       if (!summary.ok) return setNotice(failureNotice(summary));
-      const plan = planSummarySheets(spec, summary.value);
+      const plan = planConsolidatedWorkbook(spec, summary.value);
       const written = await host.writeSummarySheets(plan);
       if (!written.ok) return setNotice(failureNotice(written));
-      const warned = plan.summarySheet.warningRows.filter((r) => !plan.summarySheet.missingRows.includes(r)).length;
-      setNotice({
-        intent: 'success',
-        ...bothLanguages('summaryWritten', {
-          sheet: written.value.sheetName,
-          ranked: summary.value.outlets.filter((o) => o.rank !== null).length,
-          missing: summary.value.missing.length,
-          warned,
-        }),
-      });
+      // The counts come from the plan's own lines, so the message says what the sheet shows.
+      const { ranked, missing, warned } = plan.counts;
+      setNotice({ intent: 'success', ...bothLanguages('summaryWritten', { sheet: written.value.sheetName, ranked, missing, warned }) });
     } finally {
       setBusy(false);
     }
