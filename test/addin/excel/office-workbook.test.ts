@@ -309,7 +309,7 @@ describe('OfficeWorkbook', () => {
         axes: { categoryAxis: { reversePlotOrder: true } },
         position: 'A11:N24',
       });
-      expect(context.log.filter(([k]) => k === 'columnWidth')).toHaveLength(14);
+      expect(context.log.filter(([k, name]) => k === 'columnWidth' && name === 'pts-summary-new-1')).toHaveLength(14);
       const rowsSheet = workbook.sheets.find((s) => s.name === '明细 2026-12-01')!;
       expect([rowsSheet.cell('E', 5).value, rowsSheet.cell('F', 5).value]).toEqual(['张三', '138****8000']);
       expect(workbook.activeName).toBe('汇总 2026-12-01');
