@@ -48,7 +48,7 @@ function drawSheet(sheet: Worksheet, plan: SummarySheetPlan): void {
   headerRow.height = 32;
   plan.header.forEach((label, c) => {
     const cell = headerRow.getCell(c + 1);
-    cell.style = headerStyle();
+    cell.style = { ...headerStyle(), numFmt: NUMBER_FORMATS.text };
     setValue(cell, label);
     sheet.getColumn(c + 1).width = plan.columnWidths[c];
   });
