@@ -37,7 +37,7 @@ const useStyles = makeStyles({
 export function OutletPanel({ user, api }: OutletPanelProps) {
   const styles = useStyles();
   const { t, language } = useI18n();
-  const { host, registry, outbox, now, newKey } = useServices();
+  const { host, registry, outbox, now, newKey, downloadTemplate } = useServices();
   const templates = registry.all.filter((s) => registry.current(s.id) === s);
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? '');
   const [day, setDay] = useState(() => shanghaiDay(now()));
@@ -128,6 +128,11 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
       const plan = planTemplateSheet(spec, { header: templateHeader(spec, user, day) });
       const result = await host.insertTemplateSheet(plan);
       setNotice(result.ok ? { intent: 'success', ...bothLanguages('inserted', { sheet: result.value.sheetName }) } : failureNotice(result));
+    });
+
+  const download = () =>
+    run(async () => {
+      if (spec && downloadTemplate) setNotice(await downloadTemplate(api, user, spec, day));
     });
 
   const reopen = () =>
@@ -239,9 +244,15 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
         </Field>
       )}
       <div className={styles.row}>
-        <Button appearance="primary" onClick={insert} disabled={busy || !spec}>
-          {t('insertTemplate')}
-        </Button>
+        {downloadTemplate ? (
+          <Button appearance="primary" onClick={download} disabled={busy || !spec}>
+            {t('webDownloadTemplate')}
+          </Button>
+        ) : (
+          <Button appearance="primary" onClick={insert} disabled={busy || !spec}>
+            {t('insertTemplate')}
+          </Button>
+        )}
         <Button onClick={reopen} disabled={busy || !spec || !user.outlet}>
           {t('reopenSubmission')}
         </Button>
