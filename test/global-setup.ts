@@ -7,7 +7,6 @@
 import { startDynamoLocal, type DynamoLocal } from '../functions/src/local/dynamo-local';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __PTS_DYNAMO_LOCAL__: DynamoLocal | undefined;
 }
 

@@ -3,7 +3,7 @@
  * and the two things those schemas do not check: every resid names a resource, every URL is https.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -12,7 +12,7 @@ const manifest = readFileSync(manifestPath, 'utf8');
 const check = path.resolve(root, '..', 'shared', 'office-xsd', 'check');
 
 describe('manifest.xml', () => {
-  beforeAll(() => require('node:fs').mkdirSync(path.join(root, 'test', 'artifacts'), { recursive: true }));
+  beforeAll(() => mkdirSync(path.join(root, 'test', 'artifacts'), { recursive: true }));
 
   it('is valid against the official manifest schemas', () => {
     expect(existsSync(check)).toBe(true);
@@ -22,7 +22,7 @@ describe('manifest.xml', () => {
 
   it('fails the schema check when an element the 2019 schemas reject is added (the check can fail)', () => {
     const broken = path.join(root, 'test', 'artifacts', 'manifest-with-runtimes.xml');
-    require('node:fs').writeFileSync(broken, manifest.replace('<DesktopFormFactor>', '<Runtimes><Runtime resid="Taskpane.Url" lifetime="long"/></Runtimes><DesktopFormFactor>'));
+    writeFileSync(broken, manifest.replace('<DesktopFormFactor>', '<Runtimes><Runtime resid="Taskpane.Url" lifetime="long"/></Runtimes><DesktopFormFactor>'));
     expect(() => execFileSync(check, [broken], { stdio: 'pipe' })).toThrow();
   });
 
@@ -55,7 +55,7 @@ describe('manifest.xml', () => {
     const built = path.join(root, 'test', 'artifacts', 'manifest-production.xml');
 
     // Act
-    require('node:fs').writeFileSync(built, render('https://d111.cloudfront.net/'));
+    writeFileSync(built, render('https://d111.cloudfront.net/'));
 
     // Assess
     const xml = readFileSync(built, 'utf8');

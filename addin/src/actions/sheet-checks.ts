@@ -9,12 +9,11 @@ import type { TemplateRegistry } from '#shared/spec/template-registry';
 import type { TemplateSpec } from '#shared/spec/schema';
 import type { SheetValidation } from '#shared/validation/types';
 import { applySafeFixes } from '#shared/validation/apply-safe-fixes';
-import { isFormulaFix } from '#shared/validation/is-formula-fix';
+import { planFixWrite } from '#shared/validation/plan-fix-write';
 import { validateWorkbook } from '#shared/validation/validate-workbook';
 import { WorkbookUnusableError } from '#shared/validation/workbook-unusable-error';
 import type { CellWrite, HighlightCell, HostFailure, WorkbookHost } from '../excel/workbook-host';
-import { isoDayToSerial } from '../sheets/excel-dates';
-import { columnFormat, DATE_FORMAT, planSequenceNumbers, sequenceOf } from '../sheets/plan-template-sheet';
+import { columnFormat, planSequenceNumbers, sequenceOf } from '../sheets/plan-template-sheet';
 
 export interface CheckFailure {
   ok: false;
@@ -40,24 +39,26 @@ export function highlightsFor(sheetName: string, findings: Finding[]): Highlight
 }
 
 /**
- * What a fix writes into a cell of the given spec: ISO dates as Excel serials, texts as text, and a
- * restored template formula (isFormulaFix) as a formula, in the column's number format.
+ * A fix as the host writes it into a cell of the active sheet: what planFixWrite decides (the one rule
+ * of every writer), drawn as a CellWrite. A restored formula in a data row also gets its column's format.
  */
 export function fixWrite(spec: TemplateSpec, finding: Finding): CellWrite | null {
-  if (finding.fix === null || finding.row === undefined || finding.column === undefined) return null;
-  const cell = `${finding.column}${finding.row}`;
-  const column = spec.columns.find((c) => c.col === finding.column);
-  if (isFormulaFix(finding)) {
-    const format = finding.row >= spec.firstDataRow && column ? columnFormat(column) : undefined;
-    return { cell, value: null, formula: finding.fix, ...(format ? { numberFormat: format } : {}) };
+  const plan = planFixWrite(spec, finding);
+  if (!plan) return null;
+  const { cell } = plan;
+  switch (plan.kind) {
+    case 'formula': {
+      const column = plan.row >= spec.firstDataRow ? spec.columns.find((c) => c.col === plan.column) : undefined;
+      const format = column ? columnFormat(column) : undefined;
+      return { cell, value: null, formula: `=${plan.formula}`, ...(format ? { numberFormat: format } : {}) };
+    }
+    case 'date':
+      return { cell, value: plan.serial, numberFormat: plan.numberFormat };
+    case 'text':
+      return { cell, value: plan.value, numberFormat: plan.numberFormat };
+    case 'number':
+      return { cell, value: plan.value };
   }
-  const header = spec.headerFields.find((h) => h.valueCell === cell);
-  const type = column?.type ?? header?.type;
-  if (type === 'date' && typeof finding.fix === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(finding.fix)) {
-    return { cell, value: isoDayToSerial(finding.fix), numberFormat: DATE_FORMAT };
-  }
-  if (typeof finding.fix === 'string') return { cell, value: finding.fix, numberFormat: '@' };
-  return { cell, value: finding.fix };
 }
 
 function validate(workbook: WorkbookGrid, registry: TemplateRegistry, asOf: string, organisation?: Organisation): CheckResult<SheetValidation> {

@@ -64,6 +64,9 @@ export function ManagerPanel({ user, api }: ManagerPanelProps) {
           warned,
         }),
       });
+    } catch (error) {
+      // A throw from the workbook host or an answer that cannot be planned must not leave the button dead and the pane silent.
+      setNotice({ intent: 'error', ...bothLanguages('error'), detail: error instanceof Error ? error.message : String(error) });
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { useI18n } from '../i18n/I18nContext';
 
@@ -23,8 +23,9 @@ const useStyles = makeStyles({
 export function Notice({ notice }: NoticeProps) {
   const styles = useStyles();
   const { language, t } = useI18n();
-  const [showOther, setShowOther] = useState(false);
-  useEffect(() => setShowOther(false), [notice]);
+  // The other language is shown for the notice it was opened on; a new notice starts folded again.
+  const [shownFor, setShownFor] = useState<NoticeMessage | null>(null);
+  const showOther = notice !== null && shownFor === notice;
   if (!notice) return null;
   const [first, second] = language === 'zh' ? [notice.message_zh, notice.message_en] : [notice.message_en, notice.message_zh];
   const otherLang = language === 'zh' ? 'en' : 'zh-CN';
@@ -33,7 +34,7 @@ export function Notice({ notice }: NoticeProps) {
       <MessageBarBody>
         <MessageBarTitle>{first}</MessageBarTitle>
         {second && second !== first ? (
-          <Button appearance="transparent" size="small" className={styles.toggle} aria-expanded={showOther} onClick={() => setShowOther((shown) => !shown)}>
+          <Button appearance="transparent" size="small" className={styles.toggle} aria-expanded={showOther} onClick={() => setShownFor(showOther ? null : notice)}>
             <span lang={otherLang}>{showOther ? t('hideOtherLanguage') : t('showOtherLanguage')}</span>
           </Button>
         ) : null}

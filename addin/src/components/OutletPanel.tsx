@@ -1,20 +1,24 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, Field, Input, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
-import type { AcceptedSubmission } from '#shared/api/submission-answer';
-import type { TemplateList } from '#shared/api/template-listing';
+import { useCallback, useState } from 'react';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding } from '#shared/findings/types';
-import type { Organisation } from '#shared/org/schema';
 import type { ApiClient } from '../api/api-client';
 import type { SignedInUser } from '../api/types';
-import { checkActiveSheet, fixActiveSheet, highlightFindings, readForSubmission } from '../actions/sheet-checks';
-import { periodOf, storedSubmissionContent, templateHeader } from '../actions/template-header';
-import { bothLanguages, monthLabel, type MessageKey } from '../i18n/messages';
+import { checkActiveSheet, fixActiveSheet } from '../actions/sheet-checks';
+import { reopenSubmission } from '../actions/reopen-submission';
+import { submitActiveSheet } from '../actions/submit-sheet';
+import { templateHeader } from '../actions/template-header';
+import { useNewerTemplateWarning } from '../hooks/useNewerTemplateWarning';
+import { useOrganisation } from '../hooks/useOrganisation';
+import { useOutbox } from '../hooks/useOutbox';
+import { bothLanguages } from '../i18n/messages';
 import { useI18n } from '../i18n/I18nContext';
 import { shanghaiDay } from '../sheets/excel-dates';
 import { planTemplateSheet } from '../sheets/plan-template-sheet';
 import { FindingsList } from './FindingsList';
-import { MonthSelect } from './MonthSelect';
 import { Notice, failureNotice, type NoticeMessage } from './Notice';
+import { OutboxStatus } from './OutboxStatus';
+import { ReportPeriodField } from './ReportPeriodField';
+import { SubmitProgress } from './SubmitProgress';
 import { TemplateSelect } from './TemplateSelect';
 import { useServices } from './services';
 
@@ -23,20 +27,16 @@ export interface OutletPanelProps {
   api: ApiClient;
 }
 
-const STEPS: MessageKey[] = ['step_read', 'step_check', 'step_upload', 'step_rank'];
-/** How long the fetched organisation is used before it is fetched again. */
-const ORG_MAX_AGE_MS = 10 * 60_000;
-
-
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
 });
 
+/** The outlet head's pane: insert or reopen the template, check and fix it, submit it. */
 export function OutletPanel({ user, api }: OutletPanelProps) {
   const styles = useStyles();
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { host, registry, outbox, now, newKey, downloadTemplate } = useServices();
   const templates = registry.all.filter((s) => registry.current(s.id) === s);
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? '');
@@ -45,75 +45,22 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const [busy, setBusy] = useState(false);
   const [step, setStep] = useState<number | null>(null);
-  const [waiting, setWaiting] = useState(() => outbox.list().length);
   const spec = registry.current(templateId);
+  const today = shanghaiDay(now());
+  /** The checks run as of the moment of the click (the pane may stay open past midnight). */
   const asOf = () => shanghaiDay(now());
-  const [orgNotice, setOrgNotice] = useState<NoticeMessage | null>(null);
-  const organisation = useRef<{ subBranch: string; value: Organisation; at: number } | null>(null);
+  const organisation = useOrganisation(api, user.subBranch ?? undefined, now);
+  const showNotice = useCallback((shown: NoticeMessage) => setNotice(shown), []);
+  const outboxState = useOutbox(api, outbox, showNotice);
+  useNewerTemplateWarning(api, registry, showNotice);
 
-  /**
-   * The organisation of the user's sub-branch (GET /org): fetched after sign-in, again before a check while it is
-   * missing or older than ORG_MAX_AGE_MS (an auditor may have moved the campaign meanwhile).
-   */
-  const loadOrganisation = useCallback(async (): Promise<Organisation | undefined> => {
-    const subBranch = user.subBranch;
-    if (!subBranch) return undefined;
-    const cached = organisation.current;
-    if (cached?.subBranch === subBranch && now().getTime() - cached.at < ORG_MAX_AGE_MS) return cached.value;
-    const answer = await api.getOrg(subBranch);
-    if (!answer.ok && cached?.subBranch === subBranch) return cached.value; // an older file beats none
-    if (!answer.ok) {
-      setOrgNotice({ intent: 'warning', ...bothLanguages('orgUnavailable', { subBranch }), detail: answer.message_zh });
-      return undefined;
-    }
-    organisation.current = { subBranch, value: answer.value, at: now().getTime() };
-    setOrgNotice(null);
-    return answer.value;
-  }, [api, user.subBranch, now]);
-
-  useEffect(() => {
-    void loadOrganisation();
-  }, [loadOrganisation]);
-
-  // A busy server (503) names when to try again: the outbox is flushed then, besides the minute timer.
-  const flushAgainRef = useRef<() => void>(() => undefined);
-  const flushAfter = useCallback((seconds: number) => void window.setTimeout(() => flushAgainRef.current(), seconds * 1000), []);
-  const flushOutbox = useCallback(async () => {
-    if (outbox.list().length === 0) return;
-    const outcome = await outbox.flush(api);
-    setWaiting(outcome.waiting);
-    if (outcome.retryAfterSeconds !== undefined) flushAfter(outcome.retryAfterSeconds);
-    if (outcome.refused.length > 0) setNotice(failureNotice(outcome.refused[0].failure));
-    else if (outcome.sent.length > 0) setNotice({ intent: 'success', ...bothLanguages('outboxSent', { count: outcome.sent.length }) });
-  }, [api, outbox, flushAfter]);
-  flushAgainRef.current = () => void flushOutbox();
-
-  useEffect(() => {
-    // The pane carries the built-in specs; a newer version published on the server needs a newer pane.
-    void api.getTemplates().then((answer) => {
-      if (!answer.ok) return;
-      const listed = (answer.value as Partial<TemplateList> | null)?.templates ?? [];
-      const newer = listed.find((t) => (registry.current(t.id)?.version ?? Infinity) < t.current);
-      if (newer) setNotice({ intent: 'warning', ...bothLanguages('newerTemplate', { id: registry.current(newer.id)?.title ?? newer.id, version: newer.current }) });
-    });
-  }, [api, registry]);
-
-  useEffect(() => {
-    void flushOutbox();
-    const onOnline = () => void flushOutbox();
-    window.addEventListener('online', onOnline);
-    const timer = window.setInterval(() => void flushOutbox(), 60_000);
-    return () => {
-      window.removeEventListener('online', onOnline);
-      window.clearInterval(timer);
-    };
-  }, [flushOutbox]);
-
-  async function run(action: () => Promise<void>) {
+  /** One user action at a time: the buttons wait, and a throw becomes a notice instead of a silent pane. */
+  async function run(action: () => Promise<NoticeMessage | null>) {
     setBusy(true);
     setNotice(null);
     try {
-      await action();
+      const shown = await action();
+      if (shown) setNotice(shown);
     } catch (error) {
       setNotice({ intent: 'error', ...bothLanguages('error'), detail: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -124,125 +71,62 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
 
   const insert = () =>
     run(async () => {
-      if (!spec) return;
-      const plan = planTemplateSheet(spec, { header: templateHeader(spec, user, day) });
-      const result = await host.insertTemplateSheet(plan);
-      setNotice(result.ok ? { intent: 'success', ...bothLanguages('inserted', { sheet: result.value.sheetName }) } : failureNotice(result));
+      if (!spec) return null;
+      const result = await host.insertTemplateSheet(planTemplateSheet(spec, { header: templateHeader(spec, user, day) }));
+      return result.ok ? { intent: 'success', ...bothLanguages('inserted', { sheet: result.value.sheetName }) } : failureNotice(result);
     });
 
-  const download = () =>
-    run(async () => {
-      if (spec && downloadTemplate) setNotice(await downloadTemplate(api, user, spec, day));
-    });
+  const download = () => run(async () => (spec && downloadTemplate ? downloadTemplate(api, user, spec, day) : null));
 
-  const reopen = () =>
-    run(async () => {
-      if (!spec || !user.outlet) return;
-      const period = periodOf(spec, day);
-      const stored = await api.getSubmission(user.outlet, spec.id, period);
-      if (!stored.ok && stored.status === 404) {
-        return setNotice({ intent: 'info', ...bothLanguages('noStoredSubmission', { outlet: user.outlet, title: spec.title, period: spec.period === 'month' ? monthLabel(language, period) : period }) });
-      }
-      if (!stored.ok) return setNotice(failureNotice(stored));
-      const content = storedSubmissionContent(spec, stored.value ?? {});
-      if (!content) return setNotice({ intent: 'error', message_zh: '服务器返回的报送内容无法识别', message_en: 'The stored submission cannot be read' });
-      const plan = planTemplateSheet(spec, { header: { ...templateHeader(spec, user, day), ...content.header }, rows: content.rows });
-      const result = await host.insertTemplateSheet(plan);
-      setNotice(result.ok ? { intent: 'success', ...bothLanguages('reopened', { period, sheet: result.value.sheetName }) } : failureNotice(result));
-    });
+  const reopen = () => run(async () => (spec && user.outlet ? reopenSubmission({ host, api, spec, user: { ...user, outlet: user.outlet }, day }) : null));
 
   const validate = () =>
     run(async () => {
-      const result = await checkActiveSheet(host, registry, asOf(), await loadOrganisation());
-      if (!result.ok) {
-        setFindings(null);
-        return setNotice(failureNotice(result));
-      }
-      setFindings(result.value.validation.findings);
+      const result = await checkActiveSheet(host, registry, asOf(), await organisation.load());
+      setFindings(result.ok ? result.value.validation.findings : null);
+      return result.ok ? null : failureNotice(result);
     });
 
   const fix = () =>
     run(async () => {
-      const result = await fixActiveSheet(host, registry, asOf(), await loadOrganisation());
-      if (!result.ok) return setNotice(failureNotice(result));
+      const result = await fixActiveSheet(host, registry, asOf(), await organisation.load());
+      if (!result.ok) return failureNotice(result);
       setFindings(result.value.validation.findings);
-      setNotice(
-        result.value.applied.length > 0
-          ? { intent: 'success', ...bothLanguages('fixed', { count: result.value.applied.length }) }
-          : { intent: 'info', ...bothLanguages('nothingToFix') },
-      );
+      const count = result.value.applied.length;
+      return count > 0 ? { intent: 'success', ...bothLanguages('fixed', { count }) } : { intent: 'info', ...bothLanguages('nothingToFix') };
     });
 
   const clear = () =>
     run(async () => {
       const result = await host.clearHighlights();
-      setNotice(result.ok ? { intent: 'info', ...bothLanguages('highlightsCleared', { count: result.value }) } : failureNotice(result));
+      return result.ok ? { intent: 'info', ...bothLanguages('highlightsCleared', { count: result.value }) } : failureNotice(result);
     });
 
   const submit = () =>
     run(async () => {
-      setStep(0);
-      const read = await readForSubmission(host, registry, asOf(), await loadOrganisation());
-      if (!read.ok) return setNotice(failureNotice(read));
-      setStep(1);
-      const validation = read.value.validation;
-      setFindings(validation.findings);
-      const errors = validation.findings.filter((f) => f.severity === 'error').length;
-      if (validation.hasErrors) return setNotice({ intent: 'error', ...bothLanguages('submitBlocked', { count: errors }) });
-      setStep(2);
-      const periodField = validation.spec.headerFields.find((f) => f.role === 'period');
-      const period = String((periodField && validation.header[periodField.key]) ?? periodOf(validation.spec, day));
-      const key = newKey();
-      const sent = await api.postSubmission(read.value.workbook, key);
-      if (!sent.ok && (sent.kind === 'offline' || sent.kind === 'busy')) {
-        outbox.add({ idempotencyKey: key, workbook: read.value.workbook, label: `${user.outlet ?? ''} ${validation.spec.title} ${period}`, queuedAt: now().toISOString() });
-        setWaiting(outbox.list().length);
-        if (sent.kind === 'offline') return setNotice({ intent: 'warning', ...bothLanguages('queued') });
-        const seconds = sent.retryAfterSeconds ?? 5;
-        flushAfter(seconds);
-        return setNotice({ intent: 'warning', ...bothLanguages('queuedBusy', { seconds }) });
-      }
-      if (!sent.ok) {
-        if (sent.findings) {
-          // The server's findings are marked in the sheet as the pane's own are.
-          setFindings(sent.findings);
-          const marked = await highlightFindings(host, read.value.sheetName, sent.findings);
-          if (marked.ok && marked.value > 0) {
-            const note = bothLanguages('serverFindingsMarked', { count: marked.value });
-            return setNotice({ intent: 'error', message_zh: `${sent.message_zh}。${note.message_zh}`, message_en: `${sent.message_en}. ${note.message_en}` });
-          }
-        }
-        return setNotice(failureNotice(sent));
-      }
-      setStep(3);
-      // What the server still says of an accepted sheet (warnings, a late submission) replaces the local list.
-      const serverFindings = (sent.value as Partial<AcceptedSubmission> | null)?.findings;
-      if (Array.isArray(serverFindings)) setFindings(serverFindings);
-      const outlet = user.outlet ?? '';
-      let rankLine = bothLanguages('submittedNoRank');
-      if (user.subBranch) {
-        const summary = await api.getConsolidated({ template: validation.spec.id, subBranch: user.subBranch, from: period, to: period });
-        if (summary.ok && summary.value) {
-          const own = summary.value.outlets.find((o) => o.outlet === outlet);
-          const count = summary.value.outlets.length + summary.value.missing.length;
-          if (own && own.rank !== null) rankLine = bothLanguages('submittedRank', { rank: own.rank, count });
-        }
-      }
-      const done = bothLanguages('submitted', { outlet, period });
-      setNotice({ intent: 'success', message_zh: `${done.message_zh}。${rankLine.message_zh}`, message_en: `${done.message_en}. ${rankLine.message_en}` });
+      const options = { host, registry, api, outbox, user, asOf: asOf(), day, newKey, queuedAt: now(), onStep: setStep };
+      const outcome = await submitActiveSheet({ ...options, organisation: await organisation.load() });
+      if (outcome.findings) setFindings(outcome.findings);
+      outboxState.recount();
+      if (outcome.retryAfterSeconds !== undefined) outboxState.flushAfter(outcome.retryAfterSeconds);
+      return outcome.notice;
+    });
+
+  const retryOutbox = async () => {
+    await outboxState.flush();
+    return null;
+  };
+
+  const select = (address: string) =>
+    void host.selectCell(address).then((r) => {
+      if (!r.ok) setNotice(failureNotice(r));
     });
 
   return (
     <div className={styles.panel}>
-      <Notice notice={orgNotice} />
+      <Notice notice={organisation.notice} />
       <TemplateSelect templates={templates} value={templateId} onChange={setTemplateId} disabled={busy} />
-      {spec?.period === 'month' ? (
-        <MonthSelect label={t('reportMonth')} value={day.slice(0, 7)} onChange={(month) => setDay(`${month}-01`)} today={shanghaiDay(now())} disabled={busy} />
-      ) : (
-        <Field label={t('reportDate')}>
-          <Input type="date" value={day} onChange={(_, d) => setDay(d.value)} disabled={busy} />
-        </Field>
-      )}
+      <ReportPeriodField monthly={spec?.period === 'month'} day={day} onChange={setDay} today={today} disabled={busy} />
       <div className={styles.row}>
         {downloadTemplate ? (
           <Button appearance="primary" onClick={download} disabled={busy || !spec}>
@@ -271,31 +155,13 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
           {t('submit')}
         </Button>
       </div>
-      {step !== null ? (
-        <Field label={`${t('submitting')} ${t(STEPS[step])}`} validationState="none">
-          <ProgressBar value={(step + 1) / STEPS.length} aria-label={t(STEPS[step])} />
-        </Field>
-      ) : null}
+      <SubmitProgress step={step} />
       <Notice notice={notice} />
-      {waiting > 0 ? (
-        <div className={styles.row}>
-          <span role="status">{t('outbox', { count: waiting })}</span>
-          <Button size="small" onClick={() => void run(flushOutbox)} disabled={busy}>
-            {t('retryNow')}
-          </Button>
-        </div>
-      ) : null}
+      <OutboxStatus waiting={outboxState.waiting} onRetry={() => void run(retryOutbox)} disabled={busy} />
       {findings ? (
         <>
           <h2 className={styles.heading}>{t('findings')}</h2>
-          <FindingsList
-            findings={findings}
-            onSelect={(address) =>
-              void host.selectCell(address).then((r) => {
-                if (!r.ok) setNotice(failureNotice(r));
-              })
-            }
-          />
+          <FindingsList findings={findings} onSelect={select} />
         </>
       ) : null}
     </div>

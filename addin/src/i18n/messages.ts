@@ -126,6 +126,10 @@ const zh = {
   serverFindingsMarked: '服务器发现的 {count} 处问题已在表格中标出',
   cellEditor: '单元格 {address}：输入后按 Enter',
   cellEditorIdle: '点击一个单元格后在此输入',
+  storedSubmissionUnreadable: '服务器返回的报送内容无法识别',
+  accountWithoutRole: '此账户尚未分配角色（custom:role），请联系管理员',
+  pasteIdTokenFirst: '请粘贴 ID 令牌',
+  signInTokenInvalid: '登录令牌无效',
   webOpenFile: '打开报表文件（.xlsx）',
   webDropHint: '或将 Excel、WPS 或 LibreOffice 保存的 .xlsx 文件拖放到此处',
   webReading: '正在读取 {file}…',
@@ -273,6 +277,10 @@ const en: Record<MessageKey, string> = {
   serverFindingsMarked: 'The {count} cells the server found fault with are marked in the sheet',
   cellEditor: 'Cell {address}: type, then press Enter',
   cellEditorIdle: 'Click a cell, then type here',
+  storedSubmissionUnreadable: 'The stored submission cannot be read',
+  accountWithoutRole: 'This account has no role (custom:role) yet; contact your administrator',
+  pasteIdTokenFirst: 'Paste an ID token',
+  signInTokenInvalid: 'The sign-in token is not valid',
   webOpenFile: 'Open a report file (.xlsx)',
   webDropHint: 'or drop an .xlsx file saved by Excel, WPS or LibreOffice here',
   webReading: 'Reading {file}…',
@@ -303,6 +311,11 @@ export function translate(language: Language, key: MessageKey, slots: Record<str
 /** Both languages of a message, for notices (message_zh / message_en). */
 export function bothLanguages(key: MessageKey, slots: Record<string, string | number> = {}): { message_zh: string; message_en: string } {
   return { message_zh: translate('zh', key, slots), message_en: translate('en', key, slots) };
+}
+
+/** Two messages as one sentence pair: the first, then the second (。 in Chinese, . in English). */
+export function joinedMessages(first: { message_zh: string; message_en: string }, second: { message_zh: string; message_en: string }): { message_zh: string; message_en: string } {
+  return { message_zh: `${first.message_zh}。${second.message_zh}`, message_en: `${first.message_en}. ${second.message_en}` };
 }
 
 const MONTH_NAMES_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

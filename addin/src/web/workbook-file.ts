@@ -7,7 +7,7 @@ import type { Finding } from '#shared/findings/types';
 import type { WorkbookGrid } from '#shared/grid/types';
 import type { TemplateSpec } from '#shared/spec/schema';
 import { readWorkbook } from '#shared/xlsx/read-workbook';
-import { writeFixesToWorkbook } from '#shared/xlsx/write-fixes-to-workbook';
+import { writeFixesToWorkbook } from '#shared/xlsx/patch/write-fixes-to-workbook';
 import { WorkbookReadError } from '#shared/xlsx/workbook-read-error';
 
 export type WorkbookFileResult<T> = { ok: true; value: T } | { ok: false; message_zh: string; message_en: string; detail?: string };

@@ -1,7 +1,8 @@
 import type { Organisation } from '#shared/org/schema';
 import { applySafeFixes } from '#shared/validation/apply-safe-fixes';
 import { validateWorkbook } from '#shared/validation/validate-workbook';
-import { writeFixesToWorkbook } from '#shared/xlsx/write-fixes-to-workbook';
+import { writeFixesToWorkbook } from '#shared/xlsx/patch/write-fixes-to-workbook';
+import { readLimitsFor } from '#shared/xlsx/workbook-limits';
 import { CliError, EXIT_OK, EXIT_SHEET_ERRORS } from '../cli-error';
 import { checkFile, readWorkbookFile, templateRegistry } from '../check-file';
 import { findingWidth, formatFindingCounts, formatFindingLines } from '../format';
@@ -26,7 +27,7 @@ export async function runFix(args: string[], output: CliOutput, now: Date): Prom
   const applied = checked.workbook.sheets.flatMap((sheet) => applySafeFixes(sheet, checked.validation.findings).applied);
 
   progress.step(`写入修正 / writing fixes to ${out}`);
-  const fixedBytes = await writeFixesToWorkbook(checked.bytes, checked.validation.spec, applied);
+  const fixedBytes = await writeFixesToWorkbook(checked.bytes, checked.validation.spec, applied, readLimitsFor(templateRegistry.all));
   await writeOutputFile(out, fixedBytes);
   const recheck = validateWorkbook(await readWorkbookFile(out, fixedBytes), templateRegistry, { asOf, organisation });
   progress.done();

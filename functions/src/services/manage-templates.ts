@@ -4,7 +4,7 @@ import { parseTemplateSpec } from '#shared/spec/parse-template-spec';
 import { putTemplateVersion } from '../adapters/template-store';
 import { requireRole, type Caller } from './caller';
 import type { ServiceDeps } from './deps';
-import { BadRequestError, NotFoundError, VersionConflictError } from './errors';
+import { BadRequestError, VersionConflictError } from './errors';
 import { loadRegistry } from './load-registry';
 
 export async function listTemplates(deps: ServiceDeps): Promise<TemplateList> {

@@ -8,7 +8,7 @@ import { Construct } from 'constructs';
 import type { TableAction } from '../api-routes';
 import { AppFunction } from './app-function';
 
-/** The sweep's handler and exactly the table actions its code sends (checked by test/infra/table-grants.test.ts). */
+/** The sweep's handler and exactly the table actions its code sends (checked by test/infra/table-grants.int.test.ts). */
 export const ATTEMPT_SWEEP_FUNCTION = {
   handlerName: 'sweep-attempts',
   tableActions: ['Query', 'UpdateItem', 'GetItem', 'BatchWriteItem'] as readonly TableAction[],

@@ -85,6 +85,23 @@ describe('fixActiveSheet', () => {
   });
 });
 
+describe('fixActiveSheet on a header date', () => {
+  it('writes a fixed 填报日期 in F2 as a date serial with a date format, not as text with @ (column F below is money)', async () => {
+    // Prepare: F2 typed as Chinese text.
+    const workbook = await filledWorkbook();
+    workbook.setValues('邀约明细', 'F2', [['2026年12月1日']]);
+
+    // Act
+    const result = await fixActiveSheet(workbook, registry, '2026-12-01');
+
+    // Assess
+    expect(result.ok && result.value.applied.map((f) => [f.address, f.fix])).toContainEqual(['邀约明细!F2', '2026-12-01']);
+    const f2 = workbook.cell('邀约明细', 'F2');
+    expect([f2?.value, f2?.numberFormat]).toEqual([46357, 'yyyy-mm-dd']);
+    expect(result.ok && result.value.validation.findings.map((f) => f.address)).not.toContain('邀约明细!F2');
+  });
+});
+
 describe('fixActiveSheet restoring a deleted formula', () => {
   it("writes the template's formula back into a typed-over total (D3 有效邀约) and a typed-over 投入产出比 (Q5)", async () => {
     // Prepare: D3 typed over with 3 on 邀约明细; Q5 typed over with 23.08 on 活动追踪.

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { screen, within } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { renderPane, tokenFor, type Route } from './pane-harness';
 
 async function signInAs(role: 'subbranch_manager' | 'auditor', routes: Record<string, Route>) {

@@ -48,3 +48,28 @@ describe('ManagerPanel: the range is checked before the server is asked', () => 
     expect(pane.requests.at(-1)?.path).toBe('/consolidated?template=activity-tracking&subBranch=3301&from=2026-10&to=2026-11&rows=1');
   });
 });
+
+describe('ManagerPanel: a pull that fails', () => {
+  it('shows a bilingual error naming the cause and lets the manager pull again', async () => {
+    // Prepare: the workbook host throws while writing the summary (as Office.js does when the workbook is busy)
+    const summary = { template: 'invite-daily', subBranch: '3301', from: '2026-12-01', to: '2026-12-01', ranking: 'rank.eq', outlets: [], missing: [], total: {} };
+    const pane = renderPane({
+      'POST /local/token': () => ({ status: 200, body: { token: tokenFor('subbranch_manager', { subBranch: '3301' }) } }),
+      'GET /consolidated': () => ({ status: 200, body: summary }),
+    });
+    pane.workbook.writeSummarySheets = () => Promise.reject(new Error('InvalidOperation: the workbook is in cell-edit mode'));
+    await pane.user.click(screen.getByRole('radio', { name: '个金经理（支行）' }));
+    await pane.user.click(screen.getByRole('button', { name: '登录' }));
+
+    // Act
+    await pane.user.click(await screen.findByRole('button', { name: '拉取汇总' }));
+
+    // Assess
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('出错了');
+    expect(alert.textContent).toContain('cell-edit mode');
+    await pane.user.click(screen.getByRole('button', { name: 'English' }));
+    expect(alert.textContent).toContain('Something went wrong');
+    expect((screen.getByRole('button', { name: '拉取汇总' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+});

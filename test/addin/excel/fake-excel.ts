@@ -50,17 +50,6 @@ function parseRange(address: string): { c1: number; r1: number; c2: number; r2: 
   return { c1, r1, c2: m[3] ? columnNumber(m[3]) : c1, r2: m[4] ? Number(m[4]) : r1 };
 }
 
-function loaded<T extends object>(target: T, names: string[]): T {
-  return new Proxy(target, {
-    get(obj, prop, receiver) {
-      if (typeof prop === 'string' && names.includes(prop) && !(obj as { __loaded?: Set<string> }).__loaded?.has(prop)) {
-        throw new Error(`fake: property ${prop} read before it was loaded and synced`);
-      }
-      return Reflect.get(obj, prop, receiver);
-    },
-  });
-}
-
 export class FakeConditionalFormat {
   type: string;
   deleted = false;
@@ -72,12 +61,12 @@ export class FakeConditionalFormat {
     readonly areas: string,
   ) {
     this.type = type;
-    const self = this;
+    const isNullObject = () => this.type !== 'Custom';
     this.customOrNullObject = {
       get isNullObject() {
-        return self.type !== 'Custom';
+        return isNullObject();
       },
-      rule: self.custom.rule,
+      rule: this.custom.rule,
     };
   }
   delete(): void {
@@ -164,7 +153,6 @@ export class FakeRange {
       },
     };
     this.conditionalFormats = new FakeConditionalFormatCollection(sheet, address);
-    const self = this;
     const define = (name: 'values' | 'formulas' | 'numberFormat', apply: (cell: Cell, v: unknown) => void) =>
       Object.defineProperty(this, name, {
         set(v: unknown[][]) {
@@ -173,9 +161,9 @@ export class FakeRange {
           const { c1, r1 } = parseRange(address);
           v.forEach((row, r) => row.forEach((x, c) => apply(sheet.cell(columnLetters(c1 + c), r1 + r), x)));
         },
-        get() {
-          if (!self.__loaded.has(name)) throw new Error(`fake: property ${name} read before it was loaded and synced`);
-          return (self as unknown as Record<string, unknown>)[`_${name}`];
+        get: () => {
+          if (!this.__loaded.has(name)) throw new Error(`fake: property ${name} read before it was loaded and synced`);
+          return (this as unknown as Record<string, unknown>)[`_${name}`];
         },
       });
     define('values', (cell, v) => {
@@ -328,16 +316,15 @@ export class FakeWorksheet {
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     const range = new FakeRange(this, 'A1');
-    const self = this;
     let resolved: FakeRange | null = null;
     return new Proxy(range, {
-      get(target, prop, receiver) {
+      get: (target, prop, receiver) => {
         if (prop === 'load') {
           return (names: string) => {
-            self.context.queueLoad(() => {
-              const address = self.isNullObject ? null : self.usedAddress(valuesOnly);
+            this.context.queueLoad(() => {
+              const address = this.isNullObject ? null : this.usedAddress(valuesOnly);
               if (address) {
-                resolved = new FakeRange(self, address);
+                resolved = new FakeRange(this, address);
                 const range = resolved;
                 for (const name of names.split(',').map((n) => n.trim())) {
                   range.__loaded.add(name);
@@ -380,25 +367,24 @@ export class FakeWorkbook {
   context!: FakeRequestContext;
 
   get worksheets() {
-    const wb = this;
     let items: FakeWorksheet[] | null = null;
     return {
-      load: () => wb.context.queueLoad(() => (items = [...wb.sheets])),
+      load: () => this.context.queueLoad(() => (items = [...this.sheets])),
       get items() {
         if (!items) throw new Error('fake: worksheets.items read before it was loaded and synced');
         return items;
       },
-      getActiveWorksheet: () => wb.sheets.find((s) => s.name === wb.activeName)!,
+      getActiveWorksheet: () => this.sheets.find((s) => s.name === this.activeName)!,
       getItem: (name: string) => {
-        const sheet = wb.sheets.find((s) => s.name === name);
+        const sheet = this.sheets.find((s) => s.name === name);
         if (!sheet) throw new Error(`ItemNotFound: ${name}`);
         return sheet;
       },
-      getItemOrNullObject: (name: string) => wb.sheets.find((s) => s.name === name) ?? nullSheet(wb.context, name),
+      getItemOrNullObject: (name: string) => this.sheets.find((s) => s.name === name) ?? nullSheet(this.context, name),
       add: (name: string) => {
-        const sheet = new FakeWorksheet(wb.context, name);
-        wb.sheets.push(sheet);
-        wb.context.log.push(['add-sheet', name, '', null]);
+        const sheet = new FakeWorksheet(this.context, name);
+        this.sheets.push(sheet);
+        this.context.log.push(['add-sheet', name, '', null]);
         return sheet;
       },
     };

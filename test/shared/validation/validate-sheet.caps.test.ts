@@ -24,7 +24,7 @@ describe('validateSheet: caps and report days', () => {
   it.each<[string, CellValue, string, string]>([
     ['money above 1e12 yuan', 1e16, 'max', '1000000000000'],
     ['money far above 2^53', 1e21, 'max', '1000000000000'],
-    ['money of 2^53 + 1', 9007199254740993, 'max', '1000000000000'],
+    ['money of 2^53 + 1', Number('9007199254740993'), 'max', '1000000000000'],
     ['a negative amount (the column’s own minimum 0 stands before the cap)', -5, 'min', '0'],
     ['a non-zero amount closer to zero than 1e-6', 1e-200, 'min-non-zero', '0.000001'],
   ])('reports %s at its cell, naming the bound', (_name, value, note, bound) => {

@@ -44,7 +44,7 @@ describe('submitWorkbook: hostile values and sizes', () => {
   const ODD_AMOUNTS: [string, CellValue, string][] = [
     ['1e16 yuan', 1e16, 'max'],
     ['1e21 yuan', 1e21, 'max'],
-    ['9007199254740993 yuan (above 2^53)', 9007199254740993, 'max'],
+    ['9007199254740993 yuan (above 2^53)', Number('9007199254740993'), 'max'],
     ['1e-200 yuan (below DynamoDB’s smallest number)', 1e-200, 'min-non-zero'],
   ];
 

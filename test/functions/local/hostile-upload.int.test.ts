@@ -12,7 +12,7 @@ import { isoDateInShanghai } from '#shared/period/iso-date-in-shanghai';
 import { testEndpoint } from '../helpers/test-table';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** The seeded demo sub-branch (as local-stack.test.ts; no other sub-branch is added to its audit overview) and its outlet 3301001. */
+/** The seeded demo sub-branch (as the local-stack test; no other sub-branch is added to its audit overview) and its outlet 3301001. */
 const SUB_BRANCH = '3301';
 const OUTLET = '3301001';
 

@@ -1,14 +1,16 @@
 import ExcelJS from 'exceljs';
-import type { Finding } from '../findings/types';
-import type { TemplateSpec, ValueType } from '../spec/schema';
-import { toBuffer, toUint8Array } from './_lib/bytes';
-import { compactDataValidations } from './_lib/compact-data-validations';
-import { isoDayToDate } from './_lib/excel-date';
-import { normaliseProtectionFlags } from './_lib/normalise-protection-flags';
-import { NUMBER_FORMATS } from './_lib/styles';
-import { isFormulaFix } from '../validation/is-formula-fix';
+import type { Finding } from '#shared/findings/types';
+import type { TemplateSpec, ValueType } from '#shared/spec/schema';
+import { toBuffer, toUint8Array } from '#shared/xlsx/_lib/bytes';
+import { compactDataValidations } from '#shared/xlsx/_lib/compact-data-validations';
+import { isoDayToDate } from '#shared/xlsx/_lib/excel-date';
+import { normaliseProtectionFlags } from '#shared/xlsx/_lib/normalise-protection-flags';
+import { NUMBER_FORMATS } from '#shared/xlsx/_lib/styles';
+import { isFormulaFix } from '#shared/validation/is-formula-fix';
 
 /**
+ * The ExcelJS re-save `pts fix` used before the patch writer (shared/src/xlsx/patch/), kept only as the
+ * benchmark's baseline: it loads the whole workbook model and writes every part again.
  * Writes the fixes of findings (their `fix` values) into the workbook's own cells and returns the
  * new .xlsx bytes: styles, drop-downs, formulas, protection and the identity sheet stay as they were
  * (also the protection of a sheet LibreOffice saved, see normaliseProtectionFlags).
@@ -20,7 +22,7 @@ import { isFormulaFix } from '../validation/is-formula-fix';
  * results, which every spreadsheet computes on load (LibreOffice ignores fullCalcOnLoad). Their
  * formulas stay as they are.
  */
-export async function writeFixesToWorkbook(bytes: Uint8Array, spec: TemplateSpec, fixes: readonly Finding[]): Promise<Uint8Array> {
+export async function resaveFixesWithExcelJs(bytes: Uint8Array, spec: TemplateSpec, fixes: readonly Finding[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   // ExcelJS types its own `Buffer` (an ArrayBuffer); at run time it takes a Node Buffer.
   await workbook.xlsx.load(toBuffer(await normaliseProtectionFlags(bytes)) as unknown as ExcelJS.Buffer);
