@@ -1,4 +1,4 @@
-/** Workbooks (.xlsx, ExcelJS, from and to bytes): templates, reading filled sheets, fixes, summaries. */
+/** Workbooks (.xlsx, from and to bytes): templates, summaries and fixes written with ExcelJS; filled sheets read by the streaming reader (read/). */
 export { writeTemplateWorkbook, type WriteTemplateWorkbookOptions } from './write-template-workbook';
 export { readWorkbook } from './read-workbook';
 export { WorkbookReadError, WorkbookTooLargeError, type WorkbookReadErrorCode } from './workbook-read-error';

@@ -1,5 +1,5 @@
 /**
- * Caps on reading an .xlsx file, checked before ExcelJS sees it (read-workbook.ts): what the zip
+ * Caps on reading an .xlsx file, checked as the bytes arrive (read-workbook.ts, read/): what the zip
  * declares and what it really unpacks to, its number of files, the rows with content in one
  * worksheet and the cells of all worksheets. docs/data-model.md "Caps" lists them with the sheet caps.
  */

@@ -14,7 +14,7 @@ async function refusal(bytes: Uint8Array): Promise<WorkbookTooLargeError> {
   throw new Error('readWorkbook accepted the file');
 }
 
-describe('readWorkbook caps (before ExcelJS loads anything)', () => {
+describe('readWorkbook caps (checked as the bytes arrive)', () => {
   it('refuses a 1 MB zip that declares 1 GB unpacked, naming the 32 MB cap', async () => {
     // Prepare
     const bomb = zipBomb({ unpackedMb: 1024, declared: 'honest' });

@@ -1,0 +1,74 @@
+/**
+ * Streams one part of the package through the inflater (fflate) and the XML tokenizer (saxes):
+ * compressed bytes go in 16 KB at a time, so one step inflates at most about 16 MB (deflate expands
+ * at most 1032:1) before the unpacked-bytes cap is checked; the text is decoded as it comes and
+ * nothing inflated is kept beyond what the handlers keep.
+ */
+import { Inflate } from 'fflate';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { WorkbookReadError } from '../workbook-read-error';
+import type { ReadBudget } from './read-budget';
+import { entryData, type ZipEntry } from './zip-directory';
+
+const COMPRESSED_STEP = 16 * 1024;
+
+export interface XmlHandlers {
+  /** A start tag, by its local name (prefix dropped: `x:c` is `c`). */
+  open(name: string, tag: SaxesTagPlain): void;
+  text?(text: string): void;
+  close?(name: string): void;
+}
+
+/** The local part of a qualified XML name. */
+export function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+/** Feeds an entry's inflated bytes to `onChunk` as they come, counting them against the budget first. */
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: ReadBudget, onChunk: (chunk: Uint8Array) => void): void {
+  const data = entryData(bytes, entry);
+  if (entry.method === 0) {
+    for (let at = 0; at < data.length; at += COMPRESSED_STEP) {
+      const chunk = data.subarray(at, at + COMPRESSED_STEP);
+      budget.spendUnpacked(chunk.length);
+      onChunk(chunk);
+    }
+    return;
+  }
+  if (entry.method !== 8) throw new WorkbookReadError('corrupt', `${entry.name}: compression method ${entry.method}`);
+  const inflater = new Inflate((chunk) => {
+    if (chunk.length === 0) return;
+    budget.spendUnpacked(chunk.length);
+    onChunk(chunk);
+  });
+  try {
+    if (data.length === 0) inflater.push(data, true);
+    for (let at = 0; at < data.length; at += COMPRESSED_STEP) {
+      inflater.push(data.subarray(at, at + COMPRESSED_STEP), at + COMPRESSED_STEP >= data.length);
+    }
+  } catch (error) {
+    if (error instanceof WorkbookReadError) throw error;
+    throw new WorkbookReadError('corrupt', `${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Inflates and tokenizes one XML part; malformed XML or deflate data is WorkbookReadError('corrupt'). */
+export function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: ReadBudget, handlers: XmlHandlers): void {
+  const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+  parser.on('opentag', (tag) => handlers.open(localName(tag.name), tag));
+  const { text, close } = handlers;
+  if (text) parser.on('text', text);
+  if (close) parser.on('closetag', (tag) => close(localName(tag.name)));
+  const decoder = new TextDecoder();
+  try {
+    inflateEntry(bytes, entry, budget, (chunk) => {
+      parser.write(decoder.decode(chunk, { stream: true }));
+    });
+    parser.write(decoder.decode());
+    parser.close();
+  } catch (error) {
+    if (error instanceof WorkbookReadError) throw error;
+    throw new WorkbookReadError('corrupt', `${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

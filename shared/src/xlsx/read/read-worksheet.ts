@@ -1,0 +1,337 @@
+/**
+ * One worksheet part into a SheetGrid, streaming: cells as the grid contract has them (see
+ * readWorkbook), shared formulas expanded, merged-away cells left empty, the caps checked per cell
+ * and per row as they are met.
+ */
+import type { SaxesTagPlain } from 'saxes';
+import type { CellValue, SheetGrid } from '../../grid/types';
+import { WorkbookReadError } from '../workbook-read-error';
+import { decodeEscapes } from './read-package-parts';
+import type { ReadBudget } from './read-budget';
+import { parseXmlPart } from './parse-xml-part';
+import { columnNumber, slideFormula, type CellPosition } from './slide-formula';
+import type { ZipDirectory } from './zip-directory';
+
+const MAX_ROW = 1_048_576;
+const MAX_COLUMN = 16_384;
+const MS_PER_DAY = 86_400_000;
+/** Days from the 1900 date system's day 0 to 1970-01-01 (includes Excel's fictitious 1900-02-29). */
+const EPOCH_OFFSET_DAYS = 25569;
+/** Days between the 1904 and the 1900 date systems. */
+const DAYS_1904 = 1462;
+/** The largest time a JavaScript Date holds, in ms. */
+const MAX_DATE_MS = 8.64e15;
+
+export interface WorksheetContext {
+  sheetName: string;
+  sharedStrings: readonly (string | null)[];
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+}
+
+/** What a `<c>` element holds, gathered until its end tag. */
+interface PendingCell {
+  row: number;
+  col: number;
+  type: string | undefined;
+  style: number;
+  value: string | undefined;
+  formula: string | undefined;
+  shareType: string | undefined;
+  shareIndex: string | undefined;
+  shareRef: string | undefined;
+  inlineText: string | undefined;
+}
+
+interface Range {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * A date-formatted number as ExcelJS hands it over (a Date built from the serial, turned back into a
+ * 1900-system serial by dateToExcelSerial): rounded to the millisecond, 1904 serials moved to 1900.
+ * The arithmetic is ExcelJS's, step for step, so both give the same floating-point number.
+ */
+export function dateCellSerial(value: number, date1904: boolean): number {
+  const ms = Math.round((value - EPOCH_OFFSET_DAYS + (date1904 ? DAYS_1904 : 0)) * 24 * 3600 * 1000);
+  if (!(Math.abs(ms) <= MAX_DATE_MS)) return value;
+  const serial = ms / MS_PER_DAY + EPOCH_OFFSET_DAYS;
+  return Math.round(serial * MS_PER_DAY) / MS_PER_DAY;
+}
+
+/** An ISO 8601 date cell (`t="d"`) as a 1900-system serial; undefined when it is not one. */
+function isoCellSerial(text: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(text.trim());
+  if (!m) return undefined;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0)) + Number(m[6] ?? 0) * 1000;
+  return Number.isFinite(ms) ? Math.round((ms / MS_PER_DAY + EPOCH_OFFSET_DAYS) * MS_PER_DAY) / MS_PER_DAY : undefined;
+}
+
+/** `A1` → { row: 1, col: 1 }, or undefined when it is not a cell reference within XFD1048576. */
+export function parseCellAddress(address: string): CellPosition | undefined {
+  let at = 0;
+  let col = 0;
+  for (; at < address.length; at++) {
+    const code = address.charCodeAt(at) | 0x20;
+    if (code < 0x61 || code > 0x7a) break;
+    col = col * 26 + (code - 0x60);
+  }
+  if (at === 0 || at === address.length) return undefined;
+  const row = Number(address.slice(at));
+  if (!Number.isInteger(row) || row < 1 || row > MAX_ROW || col > MAX_COLUMN) return undefined;
+  return { row, col };
+}
+
+function parseRange(ref: string): Range | undefined {
+  const [first, second = first] = ref.split(':');
+  const a = parseCellAddress(first.replace(/\$/g, ''));
+  const b = parseCellAddress(second.replace(/\$/g, ''));
+  if (!a || !b) return undefined;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+function corrupt(sheetName: string, detail: string): WorkbookReadError {
+  return new WorkbookReadError('corrupt', `${sheetName}: ${detail}`);
+}
+
+export function readWorksheet(bytes: Uint8Array, zip: ZipDirectory, budget: ReadBudget, part: string, context: WorksheetContext): SheetGrid {
+  const entry = zip.find(part);
+  if (!entry) throw corrupt(context.sheetName, `${part} is missing`);
+  const { sheetName, sharedStrings, dateStyles, date1904 } = context;
+
+  // Sparse while reading: undefined is "no such cell", null in formulas is "a formula cell without formula text".
+  const values: (CellValue | undefined)[][] = [];
+  const formulas: (string | null | undefined)[][] = [];
+  const sharedMasters = new Map<string, { position: CellPosition; formula: string }>();
+  const merges: Range[] = [];
+  const hyperlinkCells: string[] = [];
+  /** The last row ExcelJS would list: one holding a cell with a value, a formula, or a cell without style. */
+  let lastRow = 0;
+
+  let rowNumber = 0;
+  let nextCol = 1;
+  let rowsWithContent = 0;
+  let rowHasContent = false;
+  let cell: PendingCell | undefined;
+  /** Which text goes where: the value, the formula, an inline string's text (outside phonetic runs). */
+  let textTarget: 'v' | 'f' | 't' | undefined;
+  let inInline = false;
+  let phonetic = 0;
+
+  const finishCell = (c: PendingCell) => {
+    const isFormula = Boolean(c.formula) || c.shareType !== undefined;
+    let value: CellValue = null;
+    let hasValue = false;
+    const raw = c.value;
+    if (isFormula) {
+      if (raw !== undefined && raw !== '') value = typedValue(c, raw);
+    } else if (c.type === 'inlineStr') {
+      if (c.inlineText !== undefined && c.inlineText !== '') {
+        value = decodeEscapes(c.inlineText);
+        hasValue = true;
+      }
+    } else if (raw !== undefined && raw !== '') {
+      value = typedValue(c, raw);
+      hasValue = true;
+    }
+    const row = c.row - 1;
+    const col = c.col - 1;
+    if (value !== null) (values[row] ??= [])[col] = value;
+    if (isFormula) {
+      let formula: string | null = c.formula || null;
+      if (c.shareType === 'shared' && c.shareIndex !== undefined) {
+        if (c.shareRef !== undefined && formula !== null) {
+          sharedMasters.set(c.shareIndex, { position: { row: c.row, col: c.col }, formula });
+        } else if (c.shareRef === undefined) {
+          const master = sharedMasters.get(c.shareIndex);
+          formula = master ? slideFormula(master.formula, master.position, { row: c.row, col: c.col }) : null;
+        }
+      }
+      (formulas[row] ??= [])[col] = formula;
+    }
+    if (isFormula || hasValue || c.style === 0) lastRow = Math.max(lastRow, c.row);
+  };
+
+  const typedValue = (c: PendingCell, raw: string): CellValue => {
+    switch (c.type) {
+      case 's': {
+        const text = sharedStrings[parseInt(raw, 10)];
+        return text === undefined ? null : text;
+      }
+      case 'str':
+      case 'inlineStr':
+        return raw;
+      case 'b':
+        return parseInt(raw, 10) !== 0;
+      case 'e':
+        return raw;
+      case 'd':
+        return isoCellSerial(raw) ?? raw;
+      default: {
+        const number = parseFloat(raw);
+        // ExcelJS gives style 0 no number format: its numbers stay numbers.
+        return c.style > 0 && dateStyles[c.style] === true ? dateCellSerial(number, date1904) : number;
+      }
+    }
+  };
+
+  const openCell = (tag: SaxesTagPlain) => {
+    budget.spendCell();
+    const { r, t, s } = tag.attributes;
+    let row = rowNumber;
+    let col = nextCol;
+    // A reference that is not one (or none) leaves the cell where the one before it ends, as Excel does.
+    const position = r === undefined ? undefined : parseCellAddress(r);
+    if (position) ({ row, col } = position);
+    if (col > MAX_COLUMN) throw corrupt(sheetName, `cell beyond column XFD in row ${row}`);
+    if (row < 1) row = rowNumber = 1;
+    nextCol = col + 1;
+    cell = {
+      row,
+      col,
+      type: t,
+      style: s === undefined ? 0 : parseInt(s, 10) || 0,
+      value: undefined,
+      formula: undefined,
+      shareType: undefined,
+      shareIndex: undefined,
+      shareRef: undefined,
+      inlineText: undefined,
+    };
+    if (!tag.isSelfClosing && !rowHasContent) {
+      rowHasContent = true;
+      budget.checkRows(sheetName, ++rowsWithContent);
+    }
+    if (tag.isSelfClosing) {
+      finishCell(cell);
+      cell = undefined;
+    }
+  };
+
+  parseXmlPart(bytes, entry, budget, {
+    open(name, tag) {
+      switch (name) {
+        case 'row': {
+          const r = tag.attributes.r;
+          const number = r === undefined ? rowNumber + 1 : Number(r);
+          if (!Number.isInteger(number) || number < 1 || number > MAX_ROW) throw corrupt(sheetName, `row number ${r}`);
+          rowNumber = number;
+          nextCol = 1;
+          rowHasContent = false;
+          return;
+        }
+        case 'c':
+          openCell(tag);
+          return;
+        case 'v':
+          if (cell) textTarget = 'v';
+          return;
+        case 'f':
+          if (!cell) return;
+          textTarget = 'f';
+          cell.shareType = tag.attributes.t;
+          cell.shareIndex = tag.attributes.si;
+          cell.shareRef = tag.attributes.ref;
+          return;
+        case 'is':
+          inInline = true;
+          return;
+        case 'rPh':
+          phonetic++;
+          return;
+        case 't':
+          if (cell && inInline && phonetic === 0) {
+            textTarget = 't';
+            cell.inlineText ??= '';
+          }
+          return;
+        case 'mergeCell': {
+          const range = tag.attributes.ref ? parseRange(tag.attributes.ref) : undefined;
+          if (range) merges.push(range);
+          return;
+        }
+        case 'hyperlink':
+          // ExcelJS turns a cell with an external link into a hyperlink value: its text, no formula.
+          if (tag.attributes.ref && Object.keys(tag.attributes).some((key) => key.endsWith(':id'))) hyperlinkCells.push(tag.attributes.ref);
+          return;
+        default:
+          return;
+      }
+    },
+    text(text) {
+      if (textTarget === undefined || !cell) return;
+      if (textTarget === 'v') cell.value = cell.value === undefined ? text : cell.value + text;
+      else if (textTarget === 'f') cell.formula = cell.formula === undefined ? text : cell.formula + text;
+      else cell.inlineText += text;
+    },
+    close(name) {
+      switch (name) {
+        case 'v':
+        case 'f':
+        case 't':
+          textTarget = undefined;
+          return;
+        case 'is':
+          inInline = false;
+          return;
+        case 'rPh':
+          phonetic--;
+          return;
+        case 'c':
+          if (cell) finishCell(cell);
+          cell = undefined;
+          textTarget = undefined;
+          return;
+        default:
+          return;
+      }
+    },
+  });
+
+  for (const address of hyperlinkCells) {
+    const position = parseCellAddress(address);
+    if (position) {
+      const row = formulas[position.row - 1];
+      if (row && row[position.col - 1] !== undefined) row[position.col - 1] = undefined;
+    }
+  }
+  for (const range of merges) {
+    if (range.bottom > range.top || range.right > range.left) lastRow = Math.max(lastRow, range.bottom);
+    for (let r = range.top; r <= range.bottom; r++) {
+      const valueRow = values[r - 1];
+      const formulaRow = formulas[r - 1];
+      if (!valueRow && !formulaRow) continue;
+      for (let c = range.left; c <= range.right; c++) {
+        if (r === range.top && c === range.left) continue;
+        if (valueRow) valueRow[c - 1] = undefined;
+        if (formulaRow) formulaRow[c - 1] = undefined;
+      }
+    }
+  }
+  return { sheetName, values: denseRows(values, lastRow, budget), formulas: denseRows(formulas, lastRow, budget) };
+}
+
+/** Rows 1..lastRow, each as long as its last defined cell, with null in the gaps and no row missing. */
+function denseRows<T>(rows: (T | undefined)[][], lastRow: number, budget: ReadBudget): (T | null)[][] {
+  const dense: (T | null)[][] = new Array(lastRow);
+  for (let r = 0; r < lastRow; r++) {
+    const row = rows[r];
+    if (!row) {
+      dense[r] = [];
+      continue;
+    }
+    let length = row.length;
+    while (length > 0 && row[length - 1] === undefined) length--;
+    budget.spendSlots(length);
+    const out: (T | null)[] = new Array(length);
+    for (let c = 0; c < length; c++) {
+      const value = row[c];
+      out[c] = value === undefined ? null : value;
+    }
+    dense[r] = out;
+  }
+  return dense;
+}
