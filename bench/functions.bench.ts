@@ -78,9 +78,9 @@ async function runFunctionsBench({ log }: BenchRunOptions): Promise<BenchCheck[]
     process.env.TABLE_NAME = table.tableName;
     setDefaultTable(table);
     // The handlers judge dates on the wall clock: a campaign that began 8 days ago, so that its 7 days are all in the past.
-    const { isoDateInShanghai } = await import('#shared/period/iso-date-in-shanghai');
+    const { isoDateInTimeZone } = await import('#shared/period/iso-date-in-time-zone');
     const dayAfter = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-    const campaignFrom = dayAfter(isoDateInShanghai(new Date()), -8);
+    const campaignFrom = dayAfter(isoDateInTimeZone(new Date(), 'Asia/Shanghai'), -8);
     const organisation = demoOrganisation({ campaignFrom, deadline: '23:59' });
     await putOrganisation(table, organisation, 'bench', new Date().toISOString());
     const spec = builtinTemplates.find((s) => s.id === 'invite-daily')!;

@@ -18,7 +18,7 @@ const BENCH_MODULES: readonly BenchModule[] = [
   bundlesBench,
   functionsBench,
   zipBombBench,
-  // other engineers' modules go here
+  // a new benchmark: add its module here (each reports its figures and the baseline measured in the same run)
 ];
 
 async function runBenchmarks(): Promise<number> {

@@ -49,12 +49,12 @@ async function runZipBombBench({ log }: BenchRunOptions): Promise<BenchCheck[]> 
   const { startLocalStack } = await import('#functions/local/local-stack');
   const { demoOrganisation } = await import('#functions/local/demo-data');
   const { builtinTemplates } = await import('#shared/spec/builtin-templates');
-  const { isoDateInShanghai } = await import('#shared/period/iso-date-in-shanghai');
+  const { isoDateInTimeZone } = await import('#shared/period/iso-date-in-time-zone');
   const { syntheticInviteRows, writeSyntheticInviteWorkbook } = await import('./_lib/synthetic-invite-sheet');
 
   const stack = await startLocalStack({ apiPort: 0, seed: false });
   try {
-    const today = isoDateInShanghai(new Date());
+    const today = isoDateInTimeZone(new Date(), 'Asia/Shanghai');
     const organisation = demoOrganisation({ campaignFrom: new Date(Date.parse(`${today}T00:00:00Z`) - 3 * 86_400_000).toISOString().slice(0, 10) });
     const put = await fetch(`${stack.apiUrl}/org/${organisation.code}`, {
       method: 'PUT',

@@ -50,11 +50,6 @@ export async function readOrganisation(path: string): Promise<Organisation> {
   return parsed.data;
 }
 
-/** Today's calendar day in Asia/Shanghai, YYYY-MM-DD (the default day of checking). */
-export function todayInShanghai(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** Checks a `--as-of`/`--from`/`--to` day option. */
 export function parseDay(option: string, value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

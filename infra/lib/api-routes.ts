@@ -8,7 +8,7 @@ export const READ_ACTIONS: readonly TableAction[] = ['GetItem', 'BatchGetItem', 
 export interface ApiRouteDefinition {
   readonly method: 'GET' | 'POST' | 'PUT';
   readonly path: string;
-  /** File name in functions/src/handlers/ without .ts (interface D). */
+  /** File name in functions/src/handlers/ without .ts: the route's handler, bundled as its own function. */
   readonly handlerName: string;
   readonly description: string;
   /** Only GET /health is public. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 /** Repository root, from infra/lib/. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
-/** Where the Lambda handlers live: one file per route, each exporting `handler` (interface D). */
+/** Where the Lambda handlers live: one file per route, each exporting `handler`, so one entry point per route bundles alone. */
 export const HANDLERS_DIR = path.join(REPO_ROOT, 'functions', 'src', 'handlers');
 
 /**

@@ -4,6 +4,8 @@ import ExcelJS from 'exceljs';
 import { readWorkbook } from '#shared/xlsx/read-workbook';
 import { inviteHeader, inviteRow, makeWorkDir, SALE_DAY_SERIAL, writeFilledInvite } from './_lib/fixtures';
 import { ensureCliBuilt, runPts } from './_lib/run-pts';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 
 const STACK_LINE = /^\s+at /m;
 
@@ -110,7 +112,7 @@ describe('pts validate', () => {
   it('judges day rules on today in Asia/Shanghai unless --as-of says otherwise', async () => {
     // Prepare: 是否到场 filled, the first sale day tomorrow (Shanghai): an error today, fine on the sale day.
     const { dir } = makeWorkDir();
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const today = isoDateInTimeZone(new Date(), CAMPAIGN_TIME_ZONE);
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const orgFile = join(dir, 'org-today.json');
     writeFileSync(

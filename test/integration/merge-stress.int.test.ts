@@ -12,7 +12,8 @@ import { getHead, queryAudit, queryRows } from '#functions/adapters/submission-s
 import { createLocalApiServer } from '#functions/local/http-server';
 import { createLocalSigner } from '#functions/local/local-token';
 import { demoInviteSheet, demoOrganisation } from '#functions/local/demo-data';
-import { isoDateInShanghai } from '#shared/period/iso-date-in-shanghai';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 import type { Organisation } from '#shared/org/schema';
 import { inviteSpec } from '../functions/helpers/scenario';
 import { createTestTable } from '../functions/helpers/test-table';
@@ -32,7 +33,7 @@ describe('racing submissions through the local API', () => {
   let organisation: Organisation;
   const signer = createLocalSigner(undefined);
   // The handlers run on the wall clock: report today (Asia/Shanghai), inside a campaign that began two days ago.
-  const today = isoDateInShanghai(new Date());
+  const today = isoDateInTimeZone(new Date(), CAMPAIGN_TIME_ZONE);
   const campaignFrom = new Date(Date.parse(`${today}T00:00:00Z`) - 2 * 86_400_000).toISOString().slice(0, 10);
 
   beforeAll(async () => {

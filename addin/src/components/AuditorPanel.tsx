@@ -4,7 +4,8 @@ import type { AuditLine, OutletAudit, TemplateOverviewBlock, TemplateSubBranchBl
 import type { TemplateList } from '#shared/api/template-listing';
 import type { ApiClient } from '../api/api-client';
 import { useI18n } from '../i18n/I18nContext';
-import { shanghaiDay } from '../sheets/excel-dates';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 import { AuditOverviewCards } from './AuditOverviewCards';
 import { Notice, failureNotice, type NoticeMessage } from './Notice';
 import { OutletAuditList } from './OutletAuditList';
@@ -65,7 +66,7 @@ export function AuditorPanel({ api }: AuditorPanelProps) {
       live = false;
     };
   }, [api]);
-  const [date, setDate] = useState(() => shanghaiDay(now()));
+  const [date, setDate] = useState(() => isoDateInTimeZone(now(), CAMPAIGN_TIME_ZONE));
   const [template, setTemplate] = useState('');
   const [subBranch, setSubBranch] = useState('');
   const [audit, setAudit] = useState<AuditBlocks | null>(null);

@@ -5,7 +5,8 @@ import type { SignedInUser } from '../api/types';
 import { bothLanguages } from '../i18n/messages';
 import { useI18n } from '../i18n/I18nContext';
 import { checkPeriodRange } from '#shared/period/check-period-range';
-import { shanghaiDay } from '../sheets/excel-dates';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 import { planSummarySheets } from '../sheets/plan-summary-sheets';
 import { Notice, failureNotice, type NoticeMessage } from './Notice';
 import { MonthSelect } from './MonthSelect';
@@ -28,7 +29,7 @@ export function ManagerPanel({ user, api }: ManagerPanelProps) {
   const templates = registry.all.filter((s) => registry.current(s.id) === s);
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? '');
   const [mode, setMode] = useState<'day' | 'range'>('day');
-  const today = shanghaiDay(now());
+  const today = isoDateInTimeZone(now(), CAMPAIGN_TIME_ZONE);
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(today);
   const [subBranch, setSubBranch] = useState(user.subBranch ?? '');

@@ -2,7 +2,7 @@ import { useEffect, useReducer, useRef, useState } from 'react';
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import type { MemoryWorkbook } from '../excel/memory-workbook';
 import { columnLetters, columnNumber } from '../sheets/addresses';
-import { serialToIsoDay } from '../sheets/excel-dates';
+import { dateFromExcelSerial } from '#shared/normalise/date-from-excel-serial';
 import { useI18n } from '../i18n/I18nContext';
 
 export interface MemoryWorkbookViewProps {
@@ -43,7 +43,7 @@ const useStyles = makeStyles({
 /** A value as Excel would show it with its number format (dates, percentages, money). */
 function displayValue(value: unknown, format: string | null | undefined): string {
   if (typeof value !== 'number') return String(value);
-  if (format === 'yyyy-mm-dd') return serialToIsoDay(value);
+  if (format === 'yyyy-mm-dd') return dateFromExcelSerial(value) ?? String(value);
   if (format === '0.0%') return `${(value * 100).toFixed(1)}%`;
   if (format === '#,##0.00') return value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   if (format === '0.00') return value.toFixed(2);

@@ -12,7 +12,8 @@ import { useOrganisation } from '../hooks/useOrganisation';
 import { useOutbox } from '../hooks/useOutbox';
 import { bothLanguages } from '../i18n/messages';
 import { useI18n } from '../i18n/I18nContext';
-import { shanghaiDay } from '../sheets/excel-dates';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 import { planTemplateSheet } from '../sheets/plan-template-sheet';
 import { FindingsList } from './FindingsList';
 import { Notice, failureNotice, type NoticeMessage } from './Notice';
@@ -40,15 +41,15 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
   const { host, registry, outbox, now, newKey, downloadTemplate } = useServices();
   const templates = registry.all.filter((s) => registry.current(s.id) === s);
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? '');
-  const [day, setDay] = useState(() => shanghaiDay(now()));
+  const [day, setDay] = useState(() => isoDateInTimeZone(now(), CAMPAIGN_TIME_ZONE));
   const [findings, setFindings] = useState<Finding[] | null>(null);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const [busy, setBusy] = useState(false);
   const [step, setStep] = useState<number | null>(null);
   const spec = registry.current(templateId);
-  const today = shanghaiDay(now());
+  const today = isoDateInTimeZone(now(), CAMPAIGN_TIME_ZONE);
   /** The checks run as of the moment of the click (the pane may stay open past midnight). */
-  const asOf = () => shanghaiDay(now());
+  const asOf = () => isoDateInTimeZone(now(), CAMPAIGN_TIME_ZONE);
   const organisation = useOrganisation(api, user.subBranch ?? undefined, now);
   const showNotice = useCallback((shown: NoticeMessage) => setNotice(shown), []);
   const outboxState = useOutbox(api, outbox, showNotice);

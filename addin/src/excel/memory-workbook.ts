@@ -6,7 +6,7 @@
 import type { CellValue, SheetIdentity } from '#shared/grid/types';
 import { IDENTITY_SHEET_NAME } from '#shared/grid/types';
 import { columnLetters, columnNumber, parseCellAddress } from '../sheets/addresses';
-import { isoDayToSerial } from '../sheets/excel-dates';
+import { excelSerialFromDate } from '#shared/normalise/excel-serial-from-date';
 import { isFormulaLikeText } from '../sheets/formula-text';
 import { planSequenceNumbers } from '../sheets/plan-template-sheet';
 import { freeSheetName, identityRow } from '../sheets/sheet-names';
@@ -140,7 +140,7 @@ export class MemoryWorkbook implements WorkbookHost {
     else if (day && isRealDay(Number(day[1]), Number(day[2]), Number(day[3]))) {
       const iso = `${day[1]}-${day[2].padStart(2, '0')}-${day[3].padStart(2, '0')}`;
       if (!format || !/[ymd]/i.test(format)) this.put(sheet, cell, { numberFormat: 'yyyy-mm-dd' });
-      this.put(sheet, cell, { value: isoDayToSerial(iso) });
+      this.put(sheet, cell, { value: excelSerialFromDate(iso) ?? text });
     } else this.put(sheet, cell, { value: text });
     if (sheet.sequence) {
       for (const w of planSequenceNumbers(sheet.sequence, this.grid(sheet).values)) this.put(sheet, w.cell, { value: w.value });

@@ -68,7 +68,7 @@ export interface ColumnPlan {
 }
 
 /**
- * A sheet to insert, planned from a template spec (addin/src/excel/plan-template-sheet.ts):
+ * A sheet to insert, planned from a template spec (addin/src/sheets/plan-template-sheet.ts):
  * every cell value and formula, the drop-downs, formats and the identity row for `_pts_meta`.
  */
 export interface TemplateSheetPlan {
@@ -97,7 +97,7 @@ export interface SequencePlan {
   valueCols: string[];
 }
 
-/** The ranked summary of a period planned for a sheet (addin/src/excel/plan-summary-sheets.ts). */
+/** The ranked summary of a period planned for a sheet (addin/src/sheets/plan-summary-sheets.ts). */
 export interface SummarySheetsPlan {
   summarySheet: {
     name: string;

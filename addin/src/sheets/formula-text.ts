@@ -1,7 +1,7 @@
 /**
- * A value Excel would take as a formula if written as is (engineer B's rule in shared/src/security/):
- * the hosts write such cells with the text number format '@' before their value, as
- * shared/src/security/neutralise-formula-text.ts prescribes for Office.js. No quote is added.
+ * A value Excel would take as a formula if written as is (the one rule of #shared/security/is-formula-like-text):
+ * the hosts write such cells with the text number format '@' before their value, so that Excel keeps the text
+ * the user typed; no quote is added, because a quote would become part of the value others read back.
  */
 import { isFormulaLikeText as isFormulaLike } from '#shared/security/is-formula-like-text';
 

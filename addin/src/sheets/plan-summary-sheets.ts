@@ -8,7 +8,7 @@ import type { CellValue } from '#shared/grid/types';
 import type { SummarySheetsPlan } from '../excel/workbook-host';
 import type { ConsolidatedSummaryView } from '../api/types';
 import { LATE_LABEL, lateMark } from '#shared/summary/late-mark';
-import { isoDayToSerial } from './excel-dates';
+import { excelSerialFromDate } from '#shared/normalise/excel-serial-from-date';
 
 /** An outlet below this share of its target for the period is flagged 目标达成预警. */
 export const TARGET_WARNING_THRESHOLD = 0.8;
@@ -96,7 +96,7 @@ export function planSummarySheets(spec: TemplateSpec, summary: ConsolidatedSumma
           names.get(code) ?? code,
           ...dataColumns.map((c) => {
             const v = row.values[c.col] ?? null;
-            return c.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? isoDayToSerial(v) : v;
+            return c.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? (excelSerialFromDate(v) ?? v) : v;
           }),
         ]);
       }

@@ -7,7 +7,7 @@ import type { CellValue } from '#shared/grid/types';
 import { templateFormulaAt } from '#shared/spec/template-formula-at';
 import type { ColumnPlan, SequencePlan, TemplateSheetPlan } from '../excel/workbook-host';
 import { columnNumber, parseCellAddress } from './addresses';
-import { isoDayToSerial } from './excel-dates';
+import { excelSerialFromDate } from '#shared/normalise/excel-serial-from-date';
 
 export interface PlanTemplateSheetOptions {
   /** Header values by field key (支行, 网点, 填报人: text; period: 'YYYY-MM-DD' or 'YYYY-MM'). */
@@ -57,7 +57,7 @@ function place(cells: CellValue[][], address: string, value: CellValue): void {
 
 /** A date value of the plan: an ISO day becomes an Excel serial (shown with the date format). */
 function dateValue(value: CellValue): CellValue {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? isoDayToSerial(value) : value;
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? (excelSerialFromDate(value) ?? value) : value;
 }
 
 /** Where 序号 goes and which columns make a row count as filled. */

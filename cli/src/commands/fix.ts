@@ -6,8 +6,10 @@ import { readLimitsFor } from '#shared/xlsx/workbook-limits';
 import { CliError, EXIT_OK, EXIT_SHEET_ERRORS } from '../cli-error';
 import { checkFile, readWorkbookFile, templateRegistry } from '../check-file';
 import { findingWidth, formatFindingCounts, formatFindingLines } from '../format';
-import { parseDay, readOrganisation, startProgress, todayInShanghai, writeOutputFile, type CliOutput } from '../io';
+import { parseDay, readOrganisation, startProgress, writeOutputFile, type CliOutput } from '../io';
 import { parseCommandArgs, requireOption } from '../parse-command-args';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 
 /** `pts fix FILE.xlsx --out FIXED.xlsx [--org ORG] [--as-of DATE]` */
 export async function runFix(args: string[], output: CliOutput, now: Date): Promise<number> {
@@ -19,7 +21,7 @@ export async function runFix(args: string[], output: CliOutput, now: Date): Prom
   if (positionals.length !== 1) throw new CliError('请给出一个 .xlsx 文件', 'give one .xlsx file');
   const file = positionals[0];
   const out = requireOption('fix', 'out', values.out);
-  const asOf = values['as-of'] !== undefined ? parseDay('--as-of', values['as-of']) : todayInShanghai(now);
+  const asOf = values['as-of'] !== undefined ? parseDay('--as-of', values['as-of']) : isoDateInTimeZone(now, CAMPAIGN_TIME_ZONE);
   const organisation: Organisation | undefined = values.org !== undefined ? await readOrganisation(values.org) : undefined;
 
   const progress = startProgress(output);

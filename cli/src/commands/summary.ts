@@ -4,8 +4,10 @@ import { writeSummaryWorkbook } from '#shared/xlsx/write-summary-workbook';
 import { CliError, EXIT_OK, EXIT_SHEET_ERRORS, EXIT_UNUSABLE } from '../cli-error';
 import { checkFile, type CheckedFile } from '../check-file';
 import { formatSummaryTable } from '../format';
-import { parseDay, readOrganisation, startProgress, todayInShanghai, writeOutputFile, type CliOutput } from '../io';
+import { parseDay, readOrganisation, startProgress, writeOutputFile, type CliOutput } from '../io';
 import { parseCommandArgs, requireOption } from '../parse-command-args';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 
 /** `pts summary FILES... --org ORG [--from D --to D] [--dense] [--json] [--out FILE.xlsx] [--as-of DATE]` */
 export async function runSummary(args: string[], output: CliOutput, now: Date): Promise<number> {
@@ -20,7 +22,7 @@ export async function runSummary(args: string[], output: CliOutput, now: Date): 
   });
   if (files.length === 0) throw new CliError('请至少给出一个 .xlsx 文件', 'give at least one .xlsx file');
   const organisation = await readOrganisation(requireOption('summary', 'org', values.org));
-  const asOf = values['as-of'] !== undefined ? parseDay('--as-of', values['as-of']) : todayInShanghai(now);
+  const asOf = values['as-of'] !== undefined ? parseDay('--as-of', values['as-of']) : isoDateInTimeZone(now, CAMPAIGN_TIME_ZONE);
   const ranking: RankingKind | undefined = values.dense ? 'dense' : undefined;
 
   const progress = startProgress(output);

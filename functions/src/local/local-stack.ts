@@ -1,5 +1,5 @@
 /**
- * The local stack (interface D): DynamoDB Local (own process, or one already running), the table,
+ * The local stack, so that the product runs on one machine without AWS: DynamoDB Local (own process, or one already running), the table,
  * demo data on first start, and the API on 127.0.0.1 through the Lambda handlers. Optionally the
  * task pane (addin/dev/serve-pane.ts) when `paneDir` is given.
  */

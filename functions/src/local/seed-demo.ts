@@ -6,7 +6,8 @@
  */
 import { builtinTemplates } from '#shared/spec/builtin-templates';
 import type { TemplateSpec } from '#shared/spec/schema';
-import { isoDateInShanghai } from '#shared/period/iso-date-in-shanghai';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 import type { TableRef } from '../adapters/dynamo';
 import { isSeeded, markSeeded } from '../adapters/local-marker';
 import type { Caller } from '../services/caller';
@@ -23,7 +24,7 @@ function addDays(isoDay: string, days: number): string {
 /** Seeds the demo data unless it is there already; returns true when it wrote it. */
 export async function seedDemo(table: TableRef, now = new Date()): Promise<boolean> {
   if (await isSeeded(table)) return false;
-  const today = isoDateInShanghai(now);
+  const today = isoDateInTimeZone(now, CAMPAIGN_TIME_ZONE);
   const campaignFrom = addDays(today, -3);
   const organisation = demoOrganisation({ campaignFrom });
   const spec = builtinTemplates.find((s) => s.id === 'invite-daily') as TemplateSpec;

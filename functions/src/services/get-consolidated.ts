@@ -4,7 +4,8 @@
  */
 import { checkConsolidatedRange, consolidatedQuerySchema } from '#shared/api/consolidated-query';
 import type { ConsolidatedView } from '#shared/api/consolidated-view';
-import { isoDateInShanghai } from '#shared/period/iso-date-in-shanghai';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 import { maskFindingPhones } from '#shared/security/mask-finding-phones';
 import { maskPhoneColumns } from '#shared/security/mask-phone-columns';
 import type { TemplateSpec } from '#shared/spec/schema';
@@ -27,7 +28,7 @@ export async function getConsolidated(
   const query = consolidatedQuerySchema.parse(rawQuery);
   if (!canReadSubBranch(caller, query.subBranch)) throw forbiddenScope(`支行 ${query.subBranch} / sub-branch ${query.subBranch}`);
   // The range is checked before anything is read: a reversed or huge range is a 400, not a failed Query or a day list.
-  const from = query.from ?? isoDateInShanghai(deps.now());
+  const from = query.from ?? isoDateInTimeZone(deps.now(), CAMPAIGN_TIME_ZONE);
   const to = query.to ?? from;
   const rangeProblem = checkConsolidatedRange(from, to);
   if (rangeProblem) throw new BadRequestError(rangeProblem.code, rangeProblem.message_zh, rangeProblem.message_en);

@@ -7,7 +7,8 @@ import type { SubmissionAnswer } from '#shared/api/submission-answer';
 import { capFindingCodes } from '#shared/findings/codes';
 import { createFinding } from '#shared/findings/create-finding';
 import type { Finding } from '#shared/findings/types';
-import { isoDateInShanghai } from '#shared/period/iso-date-in-shanghai';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 import { readLimitsFor } from '#shared/xlsx/workbook-limits';
 import { recordRejectedAttempt, type AuditRecord } from '../adapters/submission-store';
 import type { Caller } from './caller';
@@ -119,7 +120,7 @@ async function auditRefusedUpload(deps: ServiceDeps, caller: Caller, raw: RawBod
   const finding = error.findings?.[0] ?? createFinding('upload-too-large', { sheetName: '工作簿' }, { slots: { size: '', cap: '' } });
   const audit: AuditRecord = {
     subBranch: caller.subBranch,
-    date: isoDateInShanghai(now),
+    date: isoDateInTimeZone(now, CAMPAIGN_TIME_ZONE),
     outlet: caller.outlet ?? null,
     template: null,
     templateVersion: null,

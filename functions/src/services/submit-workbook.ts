@@ -11,7 +11,8 @@ import type { Finding } from '#shared/findings/types';
 import { findOrgUnit } from '#shared/org/find-org-unit';
 import type { Organisation } from '#shared/org/schema';
 import { isAfterDeadline } from '#shared/period/is-after-deadline';
-import { isoDateInShanghai } from '#shared/period/iso-date-in-shanghai';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 import type { TemplateSpec } from '#shared/spec/schema';
 import { aggregateRows } from '#shared/summary/aggregate-rows';
 import type { SheetValidation } from '#shared/validation/types';
@@ -104,7 +105,7 @@ export async function submitWorkbook(deps: ServiceDeps, input: SubmitWorkbookInp
   const registry = await loadRegistry(deps);
   const now = deps.now();
   const submittedAt = now.toISOString();
-  const asOf = isoDateInShanghai(now);
+  const asOf = isoDateInTimeZone(now, CAMPAIGN_TIME_ZONE);
   const validation = validateWorkbook(workbook, registry, { asOf, organisation });
   const sheetSubBranch = headerByRole(validation, 'subBranch');
   if (sheetSubBranch && !findOrgUnit(organisation, sheetSubBranch, 'subBranch')) throw forbiddenScope(`支行 ${sheetSubBranch} / sub-branch ${sheetSubBranch}`);

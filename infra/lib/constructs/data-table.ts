@@ -3,7 +3,7 @@ import { AttributeType, BillingMode, CfnTable, ProjectionType, Table, TableEncry
 import { CfnKey, Key, type IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 
-/** Attribute and index names of the one table (interface D, docs/data-model.md). */
+/** Attribute and index names of the one table (docs/data-model.md): the functions read and write these names, so they must not drift. */
 export const TABLE_KEYS = {
   partitionKey: 'pk',
   sortKey: 'sk',

@@ -3,7 +3,7 @@ import type { Organisation } from '../org/schema';
 import type { TemplateIdentity, TemplateSpec } from '../spec/schema';
 
 /**
- * Types of validated sheets (interface A). Dates are 'YYYY-MM-DD', months 'YYYY-MM',
+ * Types of validated sheets, as every face (pane, CLI, API) reads them. Dates are 'YYYY-MM-DD', months 'YYYY-MM',
  * 是/否 columns the text '是' / '否', phones 11 digits, money and numbers numbers.
  */
 export type TypedValue = string | number | boolean | null;

@@ -12,7 +12,9 @@ import { builtinTemplates } from '#shared/spec/builtin-templates';
 import { createTemplateRegistry } from '#shared/spec/template-registry';
 import { checkActiveSheet, highlightsFor } from '#addin/actions/sheet-checks';
 import { MemoryWorkbook } from '#addin/excel/memory-workbook';
-import { isoDayToSerial, shanghaiDay } from '#addin/sheets/excel-dates';
+import { excelSerialFromDate } from '#shared/normalise/excel-serial-from-date';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 import { planTemplateSheet } from '#addin/sheets/plan-template-sheet';
 import { bodyOf, claimsFor, httpEvent, lambdaContext } from '../../functions/helpers/events';
 import { createScenario, jsonBody, outletHead, type Scenario } from '../../functions/helpers/scenario';
@@ -32,12 +34,12 @@ describe('pane and server parity', () => {
     // Prepare: the organisation as the outlet head's pane receives it, and a sheet of 2026-12-03 typed as a person would
     const answer = await getOrg(httpEvent({ path: '/org/3301', pathParameters: { subBranch: '3301' }, claims: claimsFor('outlet_head', { subBranch: '3301', outlet: '3301001' }) }), lambdaContext);
     const organisation = orgViewSchema.parse(bodyOf(answer));
-    const asOf = shanghaiDay(s.clock.now);
+    const asOf = isoDateInTimeZone(s.clock.now, CAMPAIGN_TIME_ZONE);
     const workbook = new MemoryWorkbook();
     await workbook.insertTemplateSheet(planTemplateSheet(spec, { header: { subBranch: '3301', outlet: '3301001', reportDate: asOf, submitter: '王建国' } }));
     workbook.setValues('邀约明细', 'B5', [
-      ['张三', '13800138000', '存量客户', '高端客户', 150, '保险到期', 45, '电话', '李经理', '是', '是', isoDayToSerial('2026-12-20')],
-      ['李四', '13900139000', '流量客户', '普通客户', '30万', '无', 40, '短信', '李经理', '是', null, isoDayToSerial('2026-12-09'), null, null, null, '是'],
+      ['张三', '13800138000', '存量客户', '高端客户', 150, '保险到期', 45, '电话', '李经理', '是', '是', excelSerialFromDate('2026-12-20')],
+      ['李四', '13900139000', '流量客户', '普通客户', '30万', '无', 40, '短信', '李经理', '是', null, excelSerialFromDate('2026-12-09'), null, null, null, '是'],
       ['王五', null, '路过客户', '普通客户', 25, '无', 52, '面谈', '李经理', '否'],
     ]);
 

@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { demoOrganisation } from '#functions/local/demo-data';
 import { outletHeadOrgView } from '#shared/api/org-view';
-import { isoDayToSerial } from '#addin/sheets/excel-dates';
+import { excelSerialFromDate } from '#shared/normalise/excel-serial-from-date';
 import { jwt, renderPane, type Route } from './pane-harness';
 
 const headToken = (name: string | null) =>
@@ -38,7 +38,7 @@ describe('OutletPanel with the organisation and the person', () => {
     const pane = await signedIn({ 'GET /org/3301': orgRoute });
     await pane.user.click(screen.getByRole('button', { name: '插入模板' }));
     await screen.findByText('已插入工作表 邀约明细');
-    pane.workbook.setValues('邀约明细', 'B5', [['张三', '13800138000', '存量客户', '高端客户', 150, '无', 45, '电话', '李经理', '是', '是', isoDayToSerial('2026-12-20')]]);
+    pane.workbook.setValues('邀约明细', 'B5', [['张三', '13800138000', '存量客户', '高端客户', 150, '无', 45, '电话', '李经理', '是', '是', excelSerialFromDate('2026-12-20')]]);
     // Act
     await pane.user.click(screen.getByRole('button', { name: '校验当前表' }));
     // Assess
@@ -131,7 +131,7 @@ describe('OutletPanel with the organisation and the person', () => {
     const pane = await signedIn({ 'GET /org/3301': (request) => (online ? orgRoute(request) : 'offline') }, '李秀英', () => new Date(at));
     await pane.user.click(screen.getByRole('button', { name: '插入模板' }));
     await screen.findByText('已插入工作表 邀约明细');
-    pane.workbook.setValues('邀约明细', 'B5', [['张三', '13800138000', '存量客户', '高端客户', 150, '无', 45, '电话', '李经理', '是', '是', isoDayToSerial('2026-12-20')]]);
+    pane.workbook.setValues('邀约明细', 'B5', [['张三', '13800138000', '存量客户', '高端客户', 150, '无', 45, '电话', '李经理', '是', '是', excelSerialFromDate('2026-12-20')]]);
     const check = async () => {
       await pane.user.click(screen.getByRole('button', { name: '校验当前表' }));
       return within(await screen.findByRole('region', { name: '校验结果' })).findByRole('button', { name: /邀约明细!M5/ });

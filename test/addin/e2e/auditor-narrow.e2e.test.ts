@@ -9,12 +9,14 @@ import type { Browser, Page } from 'playwright-core';
 import type { PaneServer } from '#addin-dev/serve-pane';
 import type { LocalStack } from '#functions/local/local-stack';
 import { startPaneStack } from './_lib/pane-stack';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const artifacts = path.join(root, 'test', 'artifacts', 'addin');
 /** Two days ago in Asia/Shanghai: a campaign day of the seeded demo sub-branch (its campaign started three days ago). */
-const AUDIT_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - 2 * 86_400_000));
+const AUDIT_DAY = isoDateInTimeZone(new Date(Date.now() - 2 * 86_400_000), CAMPAIGN_TIME_ZONE);
 
 jest.setTimeout(120_000);
 

@@ -22,6 +22,8 @@ import { createDynamoClient } from '#functions/adapters/dynamo';
 import { buildTemplateWorkbook } from '#functions/local/demo-data';
 import { submitWorkbook } from '#functions/services/submit-workbook';
 import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -31,7 +33,7 @@ const WAIT = { timeout: 60_000 };
 
 /** A day in Asia/Shanghai, counted from today. */
 function shanghaiDay(offsetDays = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+  return isoDateInTimeZone(new Date(Date.now() + offsetDays * 86_400_000), CAMPAIGN_TIME_ZONE);
 }
 function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

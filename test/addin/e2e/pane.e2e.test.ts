@@ -12,13 +12,15 @@ import type { Browser, Page } from 'playwright-core';
 import type { PaneServer } from '#addin-dev/serve-pane';
 import type { LocalStack } from '#functions/local/local-stack';
 import { signInAs, startPaneStack } from './_lib/pane-stack';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const artifacts = path.join(root, 'test', 'artifacts', 'addin');
 /** Today in Asia/Shanghai, and another day counted from it. */
 function shanghaiDay(offsetDays = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+  return isoDateInTimeZone(new Date(Date.now() + offsetDays * 86_400_000), CAMPAIGN_TIME_ZONE);
 }
 /**
  * The demo sub-branch 3301 (functions/src/local/seed-demo.ts): a campaign that started three days ago, ten outlets

@@ -1,6 +1,6 @@
 import { builtinTemplates } from '#shared/spec/builtin-templates';
 import { MemoryWorkbook } from '#addin/excel/memory-workbook';
-import { isoDayToSerial } from '#addin/sheets/excel-dates';
+import { excelSerialFromDate } from '#shared/normalise/excel-serial-from-date';
 import { planTemplateSheet } from '#addin/sheets/plan-template-sheet';
 
 const spec = builtinTemplates.find((s) => s.id === 'invite-daily')!;
@@ -25,7 +25,7 @@ describe('MemoryWorkbook.typeInCell', () => {
     workbook.typeInCell('邀约明细', 'G5', '无');
     workbook.typeInCell('邀约明细', 'G5', '');
     // Assess
-    expect([value('B5'), value('H5'), value('M5'), value('F5'), value('N5'), value('G5')]).toEqual(['张三', 45, isoDayToSerial('2026-12-08'), '150万', '2026年12月8日', null]);
+    expect([value('B5'), value('H5'), value('M5'), value('F5'), value('N5'), value('G5')]).toEqual(['张三', 45, excelSerialFromDate('2026-12-08'), '150万', '2026年12月8日', null]);
     expect(value('A5')).toBe(1); // 序号 numbered as the row is filled
   });
 

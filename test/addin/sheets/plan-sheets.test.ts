@@ -1,7 +1,10 @@
 import { builtinTemplates } from '#shared/spec/builtin-templates';
 import { planSequenceNumbers, planTemplateSheet, sequenceOf } from '#addin/sheets/plan-template-sheet';
 import { planSummarySheets } from '#addin/sheets/plan-summary-sheets';
-import { isoDayToSerial, serialToIsoDay, shanghaiDay } from '#addin/sheets/excel-dates';
+import { excelSerialFromDate } from '#shared/normalise/excel-serial-from-date';
+import { dateFromExcelSerial } from '#shared/normalise/date-from-excel-serial';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 import type { ConsolidatedSummaryView } from '#addin/api/types';
 
 const inviteDaily = builtinTemplates.find((s) => s.id === 'invite-daily')!;
@@ -36,7 +39,7 @@ describe('planTemplateSheet', () => {
 
   it('places the rows of a reopened submission, dates as serials', () => {
     const plan = planTemplateSheet(inviteDaily, { rows: [{ B: '张三', K: '是', M: '2026-12-08' }, { B: '李四', K: '否' }] });
-    expect([plan.cells[4][1], plan.cells[4][10], plan.cells[4][12], plan.cells[5][1]]).toEqual(['张三', '是', isoDayToSerial('2026-12-08'), '李四']);
+    expect([plan.cells[4][1], plan.cells[4][10], plan.cells[4][12], plan.cells[5][1]]).toEqual(['张三', '是', excelSerialFromDate('2026-12-08'), '李四']);
   });
 });
 
@@ -110,12 +113,12 @@ describe('planSummarySheets', () => {
 
 describe('excel dates', () => {
   it('converts ISO days and Excel serials both ways', () => {
-    expect(isoDayToSerial('2026-12-01')).toBe(46357);
-    expect(serialToIsoDay(46357)).toBe('2026-12-01');
+    expect(excelSerialFromDate('2026-12-01')).toBe(46357);
+    expect(dateFromExcelSerial(46357)).toBe('2026-12-01');
   });
 
   it('gives the day in Asia/Shanghai, which is ahead of UTC', () => {
-    expect(shanghaiDay(new Date('2026-11-30T16:30:00Z'))).toBe('2026-12-01');
-    expect(shanghaiDay(new Date('2026-11-30T15:59:00Z'))).toBe('2026-11-30');
+    expect(isoDateInTimeZone(new Date('2026-11-30T16:30:00Z'), CAMPAIGN_TIME_ZONE)).toBe('2026-12-01');
+    expect(isoDateInTimeZone(new Date('2026-11-30T15:59:00Z'), CAMPAIGN_TIME_ZONE)).toBe('2026-11-30');
   });
 });

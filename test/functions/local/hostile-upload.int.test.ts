@@ -8,7 +8,8 @@ import { manyRowsWorkbook, zipBomb } from '#bench/_lib/zip-bomb';
 import { startLocalStack, type LocalStack } from '#functions/local/local-stack';
 import type { SubBranchAudit } from '#shared/api/audit-view';
 import type { ApiErrorBody } from '#shared/api/error-body';
-import { isoDateInShanghai } from '#shared/period/iso-date-in-shanghai';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 import { testEndpoint } from '../helpers/test-table';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -55,7 +56,7 @@ describe('local API: hostile uploads', () => {
 
   it('lists both refusals in the audit as rejected attempts of the outlet, with the cap findings', async () => {
     // Act
-    const response = await call(`/audit?date=${isoDateInShanghai(new Date())}&subBranch=${SUB_BRANCH}`, stack.tokens.auditor);
+    const response = await call(`/audit?date=${isoDateInTimeZone(new Date(), CAMPAIGN_TIME_ZONE)}&subBranch=${SUB_BRANCH}`, stack.tokens.auditor);
     // Assess
     const audit = (await response.json()) as SubBranchAudit;
     const outlet = audit.outlets.find((o) => o.outlet === OUTLET);

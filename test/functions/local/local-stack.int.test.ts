@@ -1,5 +1,6 @@
 import '../helpers/env';
-import { isoDateInShanghai } from '#shared/period/iso-date-in-shanghai';
+import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
+import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
 import { startLocalStack, type LocalStack } from '#functions/local/local-stack';
 import { testEndpoint } from '../helpers/test-table';
 
@@ -23,7 +24,7 @@ describe('startLocalStack', () => {
   it('seeds the demo sub-branch: yesterday has 10 outlets ranked, one of them late', async () => {
     // Prepare
     const yesterday = new Date(Date.now() - 86_400_000);
-    const day = isoDateInShanghai(yesterday);
+    const day = isoDateInTimeZone(yesterday, CAMPAIGN_TIME_ZONE);
     // Act
     const summary = await call(`/consolidated?template=invite-daily&subBranch=3301&from=${day}&to=${day}`, stack.tokens.subbranch_manager);
     const audit = await call(`/audit?date=${day}`, stack.tokens.auditor);

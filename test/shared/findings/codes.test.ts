@@ -4,7 +4,7 @@ import { createFinding } from '#shared/findings/create-finding';
 const codes = Object.keys(findingCodes) as FindingCode[];
 
 describe('findingCodes', () => {
-  it('holds every code agreed in interface A', () => {
+  it('holds every code the findings catalogue promises (codes are never renamed)', () => {
     expect(codes).toEqual(
       expect.arrayContaining([
         'missing-label',

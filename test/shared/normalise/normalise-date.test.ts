@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { dateFromExcelSerial } from '#shared/normalise/date-from-excel-serial';
 import { excelSerialFromDate } from '#shared/normalise/excel-serial-from-date';
 import { normaliseDate } from '#shared/normalise/normalise-date';
 import { toFullWidth } from './to-full-width';
@@ -69,41 +68,5 @@ describe('normaliseDate', () => {
         }),
       );
     });
-  });
-});
-
-describe('dateFromExcelSerial', () => {
-  it('counts serial 1 as 1900-01-01', () => {
-    expect(dateFromExcelSerial(1)).toBe('1900-01-01');
-  });
-
-  it('counts serial 59 as 1900-02-28', () => {
-    expect(dateFromExcelSerial(59)).toBe('1900-02-28');
-  });
-
-  it('refuses serial 60, the fictitious 1900-02-29 of the 1900 leap-year quirk', () => {
-    expect(dateFromExcelSerial(60)).toBeNull();
-  });
-
-  it('counts serial 61 as 1900-03-01', () => {
-    expect(dateFromExcelSerial(61)).toBe('1900-03-01');
-  });
-
-  it('counts serial 46000 as 2025-12-09', () => {
-    expect(dateFromExcelSerial(46000)).toBe('2025-12-09');
-  });
-
-  it('drops the time of day of a serial with a fraction', () => {
-    expect(dateFromExcelSerial(46000.75)).toBe('2025-12-09');
-  });
-});
-
-describe('excelSerialFromDate', () => {
-  it('gives 61 for 1900-03-01 and 46000 for 2025-12-09', () => {
-    expect([excelSerialFromDate('1900-03-01'), excelSerialFromDate('2025-12-09')]).toEqual([61, 46000]);
-  });
-
-  it('gives null for a day that does not exist', () => {
-    expect(excelSerialFromDate('1900-02-29')).toBeNull();
   });
 });

@@ -31,7 +31,8 @@ export function isoDayFromEpochDay(epochDay: number): string {
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  // Concatenation without padStart for the usual four-digit years: this runs once per date cell of a sheet.
+  return `${year >= 1000 ? year : pad(year, 4)}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** Days since 1970-01-01 of an ISO day; throws PeriodFormatError for anything but a real calendar day. */

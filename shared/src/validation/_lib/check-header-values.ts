@@ -7,7 +7,8 @@ import type { SheetGrid } from '../../grid/types';
 import { findOrgUnit } from '../../org/find-org-unit';
 import type { Organisation } from '../../org/schema';
 import type { TypedValue } from '../types';
-import { checkValue, isBlankCell, type CheckContext } from './check-value';
+import { isBlankCell } from '../../normalise/is-blank-cell';
+import { checkValue, type CheckContext } from './check-value';
 import type { CompiledSpec } from './compile-spec';
 import { cellAt } from './grid-cells';
 

@@ -3,7 +3,7 @@ import type { Finding } from '../../findings/types';
 import type { CellValue, SheetGrid } from '../../grid/types';
 import { templateFormulaAt } from '../../spec/template-formula-at';
 import { columnLetters } from './cell-ref';
-import { isBlankCell } from './check-value';
+import { isBlankCell } from '../../normalise/is-blank-cell';
 import type { CompiledSpec, LabelCheck } from './compile-spec';
 import { cellAt, hasFormulaAt } from './grid-cells';
 

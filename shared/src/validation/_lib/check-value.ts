@@ -11,6 +11,7 @@ import { normaliseMonth } from '../../normalise/normalise-month';
 import { normaliseNumber } from '../../normalise/normalise-number';
 import { normaliseText } from '../../normalise/normalise-text';
 import { normaliseYesNo } from '../../normalise/normalise-yes-no';
+import { isSpaceCharacter } from '../../normalise/is-space-character';
 import type { Normalised } from '../../normalise/types';
 import type { CellValue } from '../../grid/types';
 import { DEFAULT_SHEET_LIMITS, type SheetLimits, type ValueType } from '../../spec/schema';
@@ -100,19 +101,6 @@ export interface CheckContext {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** True for an empty cell: nothing, the empty text, or only white space. */
-export function isBlankCell(value: CellValue | undefined): boolean {
-  if (value === null || value === undefined || value === '') return true;
-  if (typeof value !== 'string') return false;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (!(code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x3000 || code === 0xa0 || code === 0x200b || code === 0xfeff)) {
-      return false;
-    }
-  }
-  return true;
-}
-
 /**
  * Checks one non-empty value against its column (type, list, bounds, length) and returns the
  * typed value: the value itself, its safe fix, or null when it is invalid (unreadable or out of bounds). Findings go to `context`.
@@ -186,7 +174,7 @@ const READERS: Readonly<Record<ValueType, ValueReader>> = {
 function hasEdgeSpace(text: string): boolean {
   const first = text.charCodeAt(0);
   const last = text.charCodeAt(text.length - 1);
-  return first <= 0x20 || last <= 0x20 || isWideSpace(first) || isWideSpace(last) || hasNoBreakSpace(text);
+  return first <= 0x20 || last <= 0x20 || isSpaceCharacter(first) || isSpaceCharacter(last) || hasNoBreakSpace(text);
 }
 
 /** True when a non-breaking space (U+00A0) stands anywhere in the text. A loop: names are short, a builtin call costs more. */
@@ -203,10 +191,6 @@ function isMobileDigits(text: string): boolean {
     if (code < 0x30 || code > 0x39) return false;
   }
   return true;
-}
-
-function isWideSpace(code: number): boolean {
-  return code === 0x3000 || code === 0xa0 || code === 0x202f || code === 0x2007 || code === 0x200b || code === 0xfeff;
 }
 
 /**

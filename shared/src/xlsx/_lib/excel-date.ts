@@ -1,5 +1,13 @@
-/** Days from the 1900 date system's day 0 to 1970-01-01 (includes Excel's fictitious 1900-02-29). */
-const EPOCH_OFFSET_DAYS = 25569;
+/**
+ * ExcelJS's side of the 1900 date system: ExcelJS turns a serial into a Date, and back, as plain days
+ * after 1899-12-30 read in UTC (utils.excelToDate / dateToExcel), which is a day off before 1900-03-01.
+ * These two convert between that Date and the true serial, so the calendar rule stays in
+ * `excelSerialFromDate` / `dateFromExcelSerial`.
+ */
+import { excelSerialFromDate } from '../../normalise/excel-serial-from-date';
+
+/** ExcelJS's serial of 1970-01-01 (utils.js: `25569 + ms / 86400000`). */
+const EXCELJS_EPOCH_OFFSET_DAYS = 25569;
 const MS_PER_DAY = 86_400_000;
 
 /**
@@ -7,15 +15,16 @@ const MS_PER_DAY = 86_400_000;
  * if the serial were UTC, so the UTC fields carry the calendar day and time of the cell.
  */
 export function dateToExcelSerial(date: Date): number {
-  const serial = date.getTime() / MS_PER_DAY + EPOCH_OFFSET_DAYS;
+  const serial = date.getTime() / MS_PER_DAY + EXCELJS_EPOCH_OFFSET_DAYS;
   // Round to the millisecond so whole days stay whole numbers.
   return Math.round(serial * MS_PER_DAY) / MS_PER_DAY;
 }
 
-/** The UTC Date ExcelJS writes as the serial of a calendar day `YYYY-MM-DD`, or undefined when it is not one. */
+/**
+ * The Date ExcelJS writes as the serial of the calendar day `YYYY-MM-DD` (so Excel shows that day,
+ * 1900-01-01 included), or undefined when it is not a day Excel can hold.
+ */
 export function isoDayToDate(day: string): Date | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day.trim());
-  if (!m) return undefined;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.getUTCDate() === Number(m[3]) ? date : undefined;
+  const serial = excelSerialFromDate(day.trim());
+  return serial === null ? undefined : new Date((serial - EXCELJS_EPOCH_OFFSET_DAYS) * MS_PER_DAY);
 }
