@@ -8,7 +8,7 @@ import { IDENTITY_SHEET_NAME, type CellValue, type WorkbookGrid } from '#shared/
 import type { TemplateRegistry } from '#shared/spec/template-registry';
 import type { TemplateSpec } from '#shared/spec/schema';
 import { columnLetters, parseCellAddress } from '../sheets/addresses';
-import { serialToIsoDay } from '../sheets/excel-dates';
+import { dateFromExcelSerial } from '#shared/normalise/date-from-excel-serial';
 import { columnFormat, sequenceOf } from '../sheets/plan-template-sheet';
 import { MemoryWorkbook, type MemorySheet } from './memory-workbook';
 import type { ConsolidatedQuery } from '../api/api-client';
@@ -132,7 +132,7 @@ export class FileWorkbook extends MemoryWorkbook {
       let fix: string | number | null;
       if (formula !== null) fix = `=${formula}`;
       else if (value === null) fix = '';
-      else if (typeof value === 'number' && this.isDateCell(sheet, address, ref.col, ref.row)) fix = serialToIsoDay(value);
+      else if (typeof value === 'number' && this.isDateCell(sheet, address, ref.col, ref.row)) fix = dateFromExcelSerial(value) ?? value;
       else if (typeof value === 'boolean') fix = value ? 'TRUE' : 'FALSE';
       else fix = value;
       changes.push({
