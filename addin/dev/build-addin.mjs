@@ -1,4 +1,4 @@
-// Builds the task pane into dist/addin/: taskpane.html/js, commands.html/js, icons, config.json and the manifest.
+// Builds the task pane into dist/addin/: taskpane.html/js, commands.html/js, web.html/js (the web page), icons, config.json and the manifest.
 // PTS_PANE_URL (the infrastructure's pane URL, e.g. https://d123.cloudfront.net) replaces https://localhost:3000 in
 // dist/addin/manifest.xml; PTS_API_URL (the API's URL) goes into dist/addin/config.json. Called by scripts/build.mjs.
 import { build } from 'esbuild';
@@ -26,8 +26,10 @@ export async function buildAddin(env = process.env) {
   };
   await build({ ...common, entryPoints: ['addin/src/taskpane/index.tsx'], outfile: path.join(out, 'taskpane.js') });
   await build({ ...common, entryPoints: ['addin/src/commands/commands.ts'], outfile: path.join(out, 'commands.js') });
+  await build({ ...common, entryPoints: ['addin/src/web/index.tsx'], outfile: path.join(out, 'web.js') });
   copyFileSync(path.join(root, 'addin/src/taskpane/taskpane.html'), path.join(out, 'taskpane.html'));
   copyFileSync(path.join(root, 'addin/src/commands/commands.html'), path.join(out, 'commands.html'));
+  copyFileSync(path.join(root, 'addin/src/web/web.html'), path.join(out, 'web.html'));
   for (const icon of readdirSync(path.join(root, 'addin/assets')).filter((f) => f.endsWith('.png'))) {
     copyFileSync(path.join(root, 'addin/assets', icon), path.join(out, 'assets', icon));
   }

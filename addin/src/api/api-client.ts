@@ -24,6 +24,8 @@ export interface ApiFailure {
 
 export type ApiResult<T> = { ok: true; status: number; value: T } | ApiFailure;
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** The pane's waits after a 503: 5 s without a header, between 1 s and 5 minutes. */
 const BUSY_WAIT = { fallback: 5, min: 1, max: 300 };
 
@@ -79,9 +81,13 @@ export class ApiClient {
   }
 
   private async call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
-    let response: Response;
+    const sent = await this.send(method, path, body, headers);
+    return 'response' in sent ? this.answer<T>(sent.response) : sent;
+  }
+
+  private async send(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<{ response: Response } | ApiFailure> {
     try {
-      response = await this.fetchImpl(`${this.baseUrl.replace(/\/$/, '')}${path}`, {
+      const response = await this.fetchImpl(`${this.baseUrl.replace(/\/$/, '')}${path}`, {
         method,
         headers: {
           accept: 'application/json',
@@ -91,9 +97,13 @@ export class ApiClient {
         },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
+      return { response };
     } catch (error) {
       return offline(error instanceof Error ? error.message : String(error));
     }
+  }
+
+  private async answer<T>(response: Response): Promise<ApiResult<T>> {
     let parsed: unknown = null;
     const text = await response.text().catch(() => '');
     try {
@@ -141,6 +151,31 @@ export class ApiClient {
     if (query.ranking) params.set('ranking', query.ranking);
     if (query.rows) params.set('rows', '1');
     return this.call('GET', `/consolidated?${params.toString()}`);
+  }
+
+  /** GET /consolidated.xlsx: the summary workbook of the same query as getConsolidated. */
+  getConsolidatedXlsx(query: ConsolidatedQuery): Promise<ApiResult<Uint8Array>> {
+    const params = new URLSearchParams({ template: query.template, subBranch: query.subBranch, from: query.from, to: query.to });
+    if (query.ranking) params.set('ranking', query.ranking);
+    return this.download(`/consolidated.xlsx?${params.toString()}`);
+  }
+
+  /** GET /templates/{id}/{version}.xlsx: the blank template workbook. */
+  getTemplateXlsx(id: string, version: number): Promise<ApiResult<Uint8Array>> {
+    return this.download(`/templates/${encodeURIComponent(id)}/${version}.xlsx`);
+  }
+
+  /** A workbook from the API as bytes; a failure is read as call() reads it. */
+  private async download(path: string): Promise<ApiResult<Uint8Array>> {
+    const sent = await this.send('GET', path, undefined, { accept: XLSX_TYPE });
+    if (!('response' in sent)) return sent;
+    const response = sent.response;
+    if (!response.ok) return this.answer<Uint8Array>(response);
+    try {
+      return { ok: true, status: response.status, value: new Uint8Array(await response.arrayBuffer()) };
+    } catch (error) {
+      return offline(error instanceof Error ? error.message : String(error));
+    }
   }
 
   getAudit(date: string, subBranch?: string, template?: string): Promise<ApiResult<Record<string, unknown>>> {

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { ApiClient } from '../api/api-client';
 import { Button, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { userFromToken } from '../api/api-client';
 import type { SignInRenewal } from '../api/cognito-sign-in';
@@ -16,6 +17,8 @@ export interface AppProps {
   /** Set when the host lacks the requirement set: the panes are not shown, only this message. */
   unsupportedExcelApi?: string;
   initialLanguage?: Language;
+  /** The web page's work area beside the role's panel (the opened file, the summary on screen). */
+  workspace?: (user: SignedInUser, api: ApiClient) => ReactNode;
 }
 
 const useStyles = makeStyles({
@@ -32,6 +35,9 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase500 },
   user: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
   language: { width: '110px' },
+  split: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-start' },
+  panel: { flex: '1 1 300px', maxWidth: '420px', minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  workspace: { flex: '999 1 480px', minWidth: 0, maxWidth: '100%' },
 });
 
 /** The ID token is renewed this long before it expires. */
@@ -39,7 +45,7 @@ export const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000;
 /** After a failed renewal that may be the network, the next try comes this much later. */
 const RENEW_RETRY_MS = 60_000;
 
-export function App({ unsupportedExcelApi, initialLanguage = 'zh' }: AppProps) {
+export function App({ unsupportedExcelApi, initialLanguage = 'zh', workspace }: AppProps) {
   const styles = useStyles();
   const { api, cognito, now } = useServices();
   const [language, setLanguage] = useState<Language>(initialLanguage);
@@ -107,6 +113,7 @@ export function App({ unsupportedExcelApi, initialLanguage = 'zh' }: AppProps) {
     }
   }
 
+  const area = user && workspace ? workspace(user, signedApi) : null;
   const scope = user ? (user.role === 'auditor' ? t('allSubBranches') : [user.subBranch, user.outlet].filter(Boolean).join(' / ')) : '';
   return (
     <I18nContext.Provider value={i18n}>
@@ -145,12 +152,25 @@ export function App({ unsupportedExcelApi, initialLanguage = 'zh' }: AppProps) {
               </Button>
             </div>
             <Notice notice={sessionNotice} />
-            {user.role === 'outlet_head' ? <OutletPanel user={user} api={signedApi} /> : null}
-            {user.role === 'subbranch_manager' ? <ManagerPanel user={user} api={signedApi} /> : null}
-            {user.role === 'auditor' ? <AuditorPanel api={signedApi} /> : null}
+            {area ? (
+              <div className={styles.split}>
+                <div className={styles.panel}>{panelFor(user, signedApi)}</div>
+                <div className={styles.workspace}>{area}</div>
+              </div>
+            ) : (
+              panelFor(user, signedApi)
+            )}
           </>
         )}
       </main>
     </I18nContext.Provider>
   );
+}
+
+/** The panel of the signed-in user's role. */
+function panelFor(user: SignedInUser, api: ApiClient): ReactNode {
+  if (user.role === 'outlet_head') return <OutletPanel user={user} api={api} />;
+  if (user.role === 'subbranch_manager') return <ManagerPanel user={user} api={api} />;
+  if (user.role === 'auditor') return <AuditorPanel api={api} />;
+  return null;
 }

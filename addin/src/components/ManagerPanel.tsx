@@ -25,7 +25,7 @@ const useStyles = makeStyles({
 export function ManagerPanel({ user, api }: ManagerPanelProps) {
   const styles = useStyles();
   const { t } = useI18n();
-  const { host, registry, now } = useServices();
+  const { host, registry, now, onSummaryPulled } = useServices();
   const templates = registry.all.filter((s) => registry.current(s.id) === s);
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? '');
   const [mode, setMode] = useState<'day' | 'range'>('day');
@@ -48,11 +48,13 @@ export function ManagerPanel({ user, api }: ManagerPanelProps) {
       // The range rule of contract.md, checked here before the server is asked (the same words the server uses).
       const badRange = checkPeriodRange(spec.period === 'month' ? 'month' : 'day', month(from), month(last));
       if (badRange) return setNotice({ intent: 'error', message_zh: badRange.message_zh, message_en: badRange.message_en });
-      const summary = await api.getConsolidated({ template: spec.id, subBranch, from: month(from), to: month(last), rows: true });
+      const query = { template: spec.id, subBranch, from: month(from), to: month(last) };
+      const summary = await api.getConsolidated({ ...query, rows: true });
       if (!summary.ok) return setNotice(failureNotice(summary));
       const plan = planConsolidatedWorkbook(spec, summary.value);
       const written = await host.writeSummarySheets(plan);
       if (!written.ok) return setNotice(failureNotice(written));
+      onSummaryPulled?.(query, plan);
       // The counts come from the plan's own lines, so the message says what the sheet shows.
       const { ranked, missing, warned } = plan.counts;
       setNotice({ intent: 'success', ...bothLanguages('summaryWritten', { sheet: written.value.sheetName, ranked, missing, warned }) });

@@ -9,6 +9,8 @@ export interface MemoryWorkbookViewProps {
   workbook: MemoryWorkbook;
   /** Rows shown (from row 1) at least; more when the sheet has more. */
   rows?: number;
+  /** The name of the view for screen readers; default: the in-memory workbook's. */
+  label?: string;
 }
 
 /** Rows shown at most: the grid is a preview, Excel's own window is the real one. */
@@ -49,7 +51,7 @@ function displayValue(value: unknown, format: string | null | undefined): string
 }
 
 /** The in-memory workbook drawn as a grid beside the pane (`?host=memory`): what Excel would show. */
-export function MemoryWorkbookView({ workbook, rows = 30 }: MemoryWorkbookViewProps) {
+export function MemoryWorkbookView({ workbook, rows = 30, label }: MemoryWorkbookViewProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const [, refresh] = useReducer((n: number) => n + 1, 0);
@@ -81,7 +83,7 @@ export function MemoryWorkbookView({ workbook, rows = 30 }: MemoryWorkbookViewPr
     if (moveDown) void workbook.selectCell(`${selected.replace(/\d+$/, '')}${selectedRow + 1}`);
   };
   return (
-    <section className={styles.view} aria-label={t('workbookPreview')}>
+    <section className={styles.view} aria-label={label ?? t('workbookPreview')}>
       <div className={styles.tabs} role="group" aria-label="sheets">
         {visible.map((s) => (
           <Button key={s.name} size="small" appearance={s === sheet ? 'primary' : 'secondary'} onClick={() => workbook.activate(s.name)}>

@@ -38,7 +38,7 @@ const useStyles = makeStyles({
 export function OutletPanel({ user, api }: OutletPanelProps) {
   const styles = useStyles();
   const { t } = useI18n();
-  const { host, registry, outbox, now, newKey } = useServices();
+  const { host, registry, outbox, now, newKey, downloadTemplate } = useServices();
   const templates = registry.all.filter((s) => registry.current(s.id) === s);
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? '');
   const [day, setDay] = useState(() => isoDateInTimeZone(now(), CAMPAIGN_TIME_ZONE));
@@ -76,6 +76,8 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
       const result = await host.insertTemplateSheet(planTemplateSheet(spec, { header: templateHeader(spec, user, day) }));
       return result.ok ? { intent: 'success', ...bothLanguages('inserted', { sheet: result.value.sheetName }) } : failureNotice(result);
     });
+
+  const download = () => run(async () => (spec && downloadTemplate ? downloadTemplate(api, user, spec, day) : null));
 
   const reopen = () => run(async () => (spec && user.outlet ? reopenSubmission({ host, api, spec, user: { ...user, outlet: user.outlet }, day }) : null));
 
@@ -127,9 +129,15 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
       <TemplateSelect templates={templates} value={templateId} onChange={setTemplateId} disabled={busy} />
       <ReportPeriodField monthly={spec?.period === 'month'} day={day} onChange={setDay} today={today} disabled={busy} />
       <div className={styles.row}>
-        <Button appearance="primary" onClick={insert} disabled={busy || !spec}>
-          {t('insertTemplate')}
-        </Button>
+        {downloadTemplate ? (
+          <Button appearance="primary" onClick={download} disabled={busy || !spec}>
+            {t('webDownloadTemplate')}
+          </Button>
+        ) : (
+          <Button appearance="primary" onClick={insert} disabled={busy || !spec}>
+            {t('insertTemplate')}
+          </Button>
+        )}
         <Button onClick={reopen} disabled={busy || !spec || !user.outlet}>
           {t('reopenSubmission')}
         </Button>

@@ -75,7 +75,7 @@ export class MemoryWorkbook implements WorkbookHost {
     return () => this.listeners.delete(listener);
   }
 
-  private changed(): void {
+  protected changed(): void {
     for (const l of this.listeners) l();
   }
 
@@ -93,7 +93,7 @@ export class MemoryWorkbook implements WorkbookHost {
     return this.sheet(sheetName)?.cells.get(address);
   }
 
-  private put(sheet: MemorySheet, address: string, patch: Partial<MemoryCell>): void {
+  protected put(sheet: MemorySheet, address: string, patch: Partial<MemoryCell>): void {
     const current = sheet.cells.get(address) ?? { value: null, formula: null, numberFormat: null, fill: null };
     const next = { ...current, ...patch };
     const ref = parseCellAddress(address);

@@ -7,7 +7,6 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { builtinTemplates } from '#shared/spec/builtin-templates';
 import { createTemplateRegistry } from '#shared/spec/template-registry';
 import { ApiClient } from '../api/api-client';
-import { CognitoSignIn } from '../api/cognito-sign-in';
 import { Outbox } from '../api/outbox';
 import { App } from '../components/App';
 import { MemoryWorkbookView } from '../components/MemoryWorkbookView';
@@ -15,35 +14,9 @@ import { ServicesContext, type PaneServices } from '../components/services';
 import { MemoryWorkbook } from '../excel/memory-workbook';
 import { OfficeWorkbook, REQUIRED_EXCEL_API, isExcelApiSupported } from '../excel/office-workbook';
 import type { WorkbookHost } from '../excel/workbook-host';
+import { cognitoFrom, loadConfig, type PaneConfig } from './pane-config';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-
-/** /config.json: the local pane server's `{ apiUrl, local: true }`, or what the CDK app writes (PaneRuntimeConfig). */
-interface PaneConfig {
-  apiUrl: string;
-  local?: boolean;
-  region?: string;
-  jwtIssuer?: string;
-  /** Cognito ids; absent with an external OIDC provider (then the pane takes a pasted ID token). */
-  userPoolId?: string;
-  userPoolClientId?: string;
-}
-
-/** The Cognito sign-in when /config.json names a user pool client (AWS), else none. */
-function cognitoFrom(config: PaneConfig): CognitoSignIn | undefined {
-  if (config.local === true || !config.region || !config.userPoolClientId) return undefined;
-  return new CognitoSignIn({ region: config.region, clientId: config.userPoolClientId });
-}
-
-async function loadConfig(): Promise<PaneConfig> {
-  try {
-    const response = await fetch('./config.json', { cache: 'no-store' });
-    if (response.ok) return (await response.json()) as PaneConfig;
-  } catch {
-    // fall through: the pane then talks to /api on its own origin
-  }
-  return { apiUrl: '/api', local: false };
-}
 
 function loadOfficeJs(): Promise<void> {
   return new Promise((resolve, reject) => {
