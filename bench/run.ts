@@ -8,6 +8,7 @@ import { validationBench } from './validation.bench';
 import { bundlesBench } from './bundles.bench';
 import { functionsBench } from './functions.bench';
 import { zipBombBench } from './zip-bomb.bench';
+import { xlsxReadBench } from './xlsx-read.bench';
 
 /**
  * The benchmark modules, run in this order. To add one: write `bench/<topic>.bench.ts` exporting a
@@ -18,6 +19,7 @@ const BENCH_MODULES: readonly BenchModule[] = [
   bundlesBench,
   functionsBench,
   zipBombBench,
+  xlsxReadBench,
   // other engineers' modules go here
 ];
 
