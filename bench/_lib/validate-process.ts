@@ -17,6 +17,8 @@ async function validateFile(file: string): Promise<void> {
   for (const finding of validation.findings) lines.push(...formatFindingLines(file, finding, findingWidth()));
   process.stdout.write(`${lines.join('\n')}\n`);
   process.stderr.write(`${file}：${formatFindingCounts(validation.findings)}\n`);
+  // resourceUsage().maxRSS is in kilobytes.
+  process.stderr.write(`${JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`);
 }
 
 validateFile(process.argv[2]).catch((error: unknown) => {
