@@ -71,6 +71,17 @@ describe('PaneStack', () => {
       }),
     });
   });
+
+  it('serves the web page (web.html) by the same distribution and behaviour as the task pane, so with the same security headers by the same distribution and behaviour as the task pane, so with the same security headers', () => {
+    const outputs = prod.pane.findOutputs('WebPageUrl');
+    expect(JSON.stringify(Object.values(outputs)[0]?.Value)).toMatch(/\/web\.html/);
+    const distributions = Object.values(prod.pane.findResources('AWS::CloudFront::Distribution'));
+    expect(distributions).toHaveLength(1);
+    // One behaviour for every path: no path pattern of its own that could serve web.html without the headers policy.
+    const config = distributions[0].Properties.DistributionConfig;
+    expect(config.CacheBehaviors).toBeUndefined();
+    expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toBeDefined();
+  });
 });
 
 describe('PaneReleaseStack', () => {

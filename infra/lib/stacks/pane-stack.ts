@@ -24,5 +24,9 @@ export class PaneStack extends Stack {
       value: `${this.hosting.origin}/taskpane.html`,
       description: 'The task pane (SourceLocation of the production manifest)',
     });
+    new CfnOutput(this, 'WebPageUrl', {
+      value: `${this.hosting.origin}/web.html`,
+      description: 'The same panes in any browser, on a .xlsx file the user opens (WPS, LibreOffice)',
+    });
   }
 }
