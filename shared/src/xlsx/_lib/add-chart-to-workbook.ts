@@ -15,8 +15,14 @@ const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+
 const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 const BAR_COLOUR = '4472C4';
 
+/** For element text (formulas keep their quotes as Excel writes them). */
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** For attribute values. */
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return escapeText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 function columnLetters(index0: number): string {
@@ -38,13 +44,13 @@ function rangeRef(sheetName: string, column: number, firstRow: number, lastRow: 
 
 function chartXml(chart: SummaryChartPlan): string {
   const count = chart.categories.length;
-  const categoryPoints = chart.categories.map((name, i) => `<c:pt idx="${i}"><c:v>${escapeXml(name)}</c:v></c:pt>`).join('');
+  const categoryPoints = chart.categories.map((name, i) => `<c:pt idx="${i}"><c:v>${escapeText(name)}</c:v></c:pt>`).join('');
   const valuePoints = chart.values
     .map((value, i) => (value === null || !Number.isFinite(value) ? '' : `<c:pt idx="${i}"><c:v>${value}</c:v></c:pt>`))
     .join('');
   const headerCell = `'${chart.sheetName.replace(/'/g, "''")}'!$${columnLetters(chart.valueColumn)}$${chart.firstRow - 1}`;
   const format = escapeXml(chart.numberFormat);
-  const title = escapeXml(chart.title);
+  const title = escapeText(chart.title);
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${NS_RELATIONSHIPS}">` +
@@ -55,13 +61,13 @@ function chartXml(chart: SummaryChartPlan): string {
     '<c:plotArea><c:layout/>' +
     '<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>' +
     '<c:ser><c:idx val="0"/><c:order val="0"/>' +
-    `<c:tx><c:strRef><c:f>${escapeXml(headerCell)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${title}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
+    `<c:tx><c:strRef><c:f>${escapeText(headerCell)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${title}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
     `<c:spPr><a:solidFill><a:srgbClr val="${BAR_COLOUR}"/></a:solidFill></c:spPr>` +
     '<c:invertIfNegative val="0"/>' +
     `<c:dLbls><c:numFmt formatCode="${format}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
     '<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>' +
-    `<c:cat><c:strRef><c:f>${escapeXml(rangeRef(chart.sheetName, chart.categoryColumn, chart.firstRow, chart.lastRow))}</c:f><c:strCache><c:ptCount val="${count}"/>${categoryPoints}</c:strCache></c:strRef></c:cat>` +
-    `<c:val><c:numRef><c:f>${escapeXml(rangeRef(chart.sheetName, chart.valueColumn, chart.firstRow, chart.lastRow))}</c:f><c:numCache><c:formatCode>${format}</c:formatCode><c:ptCount val="${count}"/>${valuePoints}</c:numCache></c:numRef></c:val>` +
+    `<c:cat><c:strRef><c:f>${escapeText(rangeRef(chart.sheetName, chart.categoryColumn, chart.firstRow, chart.lastRow))}</c:f><c:strCache><c:ptCount val="${count}"/>${categoryPoints}</c:strCache></c:strRef></c:cat>` +
+    `<c:val><c:numRef><c:f>${escapeText(rangeRef(chart.sheetName, chart.valueColumn, chart.firstRow, chart.lastRow))}</c:f><c:numCache><c:formatCode>${escapeText(chart.numberFormat)}</c:formatCode><c:ptCount val="${count}"/>${valuePoints}</c:numCache></c:numRef></c:val>` +
     '</c:ser>' +
     '<c:gapWidth val="60"/><c:axId val="50010001"/><c:axId val="50010002"/>' +
     '</c:barChart>' +
