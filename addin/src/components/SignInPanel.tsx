@@ -3,6 +3,7 @@ import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Fiel
 import { userFromToken } from '../api/api-client';
 import type { SignInRenewal } from '../api/cognito-sign-in';
 import type { Role, SignedInUser } from '../api/types';
+import { bothLanguages } from '../i18n/messages';
 import { useI18n } from '../i18n/I18nContext';
 import { CognitoSignInForm } from './CognitoSignInForm';
 import { Notice, failureNotice, type NoticeMessage } from './Notice';
@@ -38,7 +39,7 @@ export function SignInPanel({ onSignedIn }: SignInPanelProps) {
     try {
       let signedToken = token.trim();
       if (!signedToken && !localSignIn) {
-        return setNotice({ intent: 'error', message_zh: '请粘贴 ID 令牌', message_en: 'Paste an ID token' });
+        return setNotice({ intent: 'error', ...bothLanguages('pasteIdTokenFirst') });
       }
       if (!signedToken) {
         const result = await api.requestLocalToken({
@@ -51,7 +52,7 @@ export function SignInPanel({ onSignedIn }: SignInPanelProps) {
         signedToken = result.value.token;
       }
       const user = userFromToken(signedToken, name || undefined);
-      if (!user) return setNotice({ intent: 'error', message_zh: '登录令牌无效', message_en: 'The sign-in token is not valid' });
+      if (!user) return setNotice({ intent: 'error', ...bothLanguages('signInTokenInvalid') });
       onSignedIn(user);
     } finally {
       setBusy(false);
