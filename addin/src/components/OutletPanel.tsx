@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Field, Input, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
-import type { AcceptedSubmission } from '#shared/api/submission-answer';
-import type { TemplateList } from '#shared/api/template-listing';
 import type { Finding } from '#shared/findings/types';
 import type { Organisation } from '#shared/org/schema';
 import type { ApiClient } from '../api/api-client';
@@ -94,7 +92,7 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
     // The pane carries the built-in specs; a newer version published on the server needs a newer pane.
     void api.getTemplates().then((answer) => {
       if (!answer.ok) return;
-      const listed = (answer.value as Partial<TemplateList> | null)?.templates ?? [];
+      const listed = answer.value.templates;
       const newer = listed.find((t) => (registry.current(t.id)?.version ?? Infinity) < t.current);
       if (newer) setNotice({ intent: 'warning', ...bothLanguages('newerTemplate', { id: registry.current(newer.id)?.title ?? newer.id, version: newer.current }) });
     });
@@ -141,8 +139,7 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
         return setNotice({ intent: 'info', ...bothLanguages('noStoredSubmission', { outlet: user.outlet, title: spec.title, period: spec.period === 'month' ? monthLabel(language, period) : period }) });
       }
       if (!stored.ok) return setNotice(failureNotice(stored));
-      const content = storedSubmissionContent(spec, stored.value ?? {});
-      if (!content) return setNotice({ intent: 'error', message_zh: '服务器返回的报送内容无法识别', message_en: 'The stored submission cannot be read' });
+      const content = storedSubmissionContent(spec, stored.value);
       const plan = planTemplateSheet(spec, { header: { ...templateHeader(spec, user, day), ...content.header }, rows: content.rows });
       const result = await host.insertTemplateSheet(plan);
       setNotice(result.ok ? { intent: 'success', ...bothLanguages('reopened', { period, sheet: result.value.sheetName }) } : failureNotice(result));
@@ -212,7 +209,7 @@ export function OutletPanel({ user, api }: OutletPanelProps) {
       }
       setStep(3);
       // What the server still says of an accepted sheet (warnings, a late submission) replaces the local list.
-      const serverFindings = (sent.value as Partial<AcceptedSubmission> | null)?.findings;
+      const serverFindings = sent.value.findings;
       if (Array.isArray(serverFindings)) setFindings(serverFindings);
       const outlet = user.outlet ?? '';
       let rankLine = bothLanguages('submittedNoRank');
