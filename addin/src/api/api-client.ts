@@ -1,14 +1,23 @@
 /**
  * The HTTP API of contract.md as the pane uses it. Every call resolves with a typed result, never throws:
  * `offline` when the network or the API cannot be reached, `busy` for a 503 (the same request may be sent
- * again after `retryAfterSeconds`), `http` with the server's { code, message_zh, message_en }.
+ * again after `retryAfterSeconds`), `http` with the server's { code, message_zh, message_en }, `bad-response`
+ * when an answer does not have the shape of shared/src/api (every answer is parsed with its zod schema, never cast).
  */
+import * as z from 'zod';
+import { auditViewSchema, type AuditOverviewView, type SubBranchAuditView } from '#shared/api/audit-view';
+import { consolidatedViewSchema } from '#shared/api/consolidated-view';
+import { apiErrorBodySchema } from '#shared/api/error-body';
+import { localTokenAnswerSchema, type LocalTokenAnswer } from '#shared/api/local-token-request';
+import { orgViewSchema } from '#shared/api/org-view';
 import { retryAfterSeconds } from '#shared/api/retry-after-seconds';
+import { acceptedSubmissionSchema, type AcceptedSubmission } from '#shared/api/submission-answer';
+import { submissionViewSchema, type SubmissionView } from '#shared/api/submission-view';
+import { publishedTemplateSchema, templateListSchema, type PublishedTemplate, type TemplateList } from '#shared/api/template-listing';
 import type { WorkbookGrid } from '#shared/grid/types';
 import type { Finding } from '#shared/findings/types';
-import { orgViewSchema } from '#shared/api/org-view';
 import type { Organisation } from '#shared/org/schema';
-import type { ApiErrorBody, ConsolidatedSummaryView, Role, SignedInUser } from './types';
+import type { ConsolidatedSummaryView, Role, SignedInUser } from './types';
 
 export interface ApiFailure {
   ok: false;
@@ -80,9 +89,14 @@ export class ApiClient {
     return new ApiClient(this.baseUrl, token, this.fetchImpl);
   }
 
-  private async call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
+  /**
+   * Sends one request and parses the answer: a success with `schema`, an error with the error body's
+   * schema. An answer of another shape is a `bad-response` failure naming the route and the first
+   * field that does not fit, in Chinese and English.
+   */
+  private async call<T>(schema: z.ZodType<T>, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
     const sent = await this.send(method, path, body, headers);
-    return 'response' in sent ? this.answer<T>(sent.response) : sent;
+    return 'response' in sent ? this.answer(schema, method, path, sent.response) : sent;
   }
 
   private async send(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<{ response: Response } | ApiFailure> {
@@ -103,54 +117,57 @@ export class ApiClient {
     }
   }
 
-  private async answer<T>(response: Response): Promise<ApiResult<T>> {
-    let parsed: unknown = null;
+  private async answer<T>(schema: z.ZodType<T>, method: string, path: string, response: Response): Promise<ApiResult<T>> {
+    let parsed: unknown = undefined;
     const text = await response.text().catch(() => '');
     try {
-      parsed = text ? JSON.parse(text) : null;
+      parsed = text ? JSON.parse(text) : undefined;
     } catch {
-      parsed = null;
+      parsed = undefined;
     }
     if (response.ok) {
-      return { ok: true, status: response.status, value: parsed as T };
+      const answer = schema.safeParse(parsed);
+      if (answer.success) return { ok: true, status: response.status, value: answer.data };
+      return badResponse(response.status, method, path, answer.error);
     }
-    const error = (parsed ?? {}) as Partial<ApiErrorBody>;
-    if (response.status === 502 && error.code === 'api-unreachable') return offline('502');
+    const parsedError = apiErrorBodySchema.safeParse(parsed);
+    const error = parsedError.success ? parsedError.data : undefined;
+    if (response.status === 502 && error?.code === 'api-unreachable') return offline('502');
     const busy = response.status === 503;
     return {
       ok: false,
-      kind: busy ? 'busy' : typeof error.code === 'string' ? 'http' : 'bad-response',
+      kind: busy ? 'busy' : error ? 'http' : 'bad-response',
       ...(busy ? { retryAfterSeconds: retryAfterSeconds(response.headers.get('retry-after'), BUSY_WAIT) } : {}),
       status: response.status,
-      code: error.code ?? `http-${response.status}`,
-      message_zh: error.message_zh ?? `服务器返回错误 ${response.status}`,
-      message_en: error.message_en ?? `The API answered ${response.status}`,
-      ...(error.findings ? { findings: error.findings } : {}),
+      code: error?.code ?? `http-${response.status}`,
+      message_zh: error?.message_zh ?? `服务器返回错误 ${response.status}`,
+      message_en: error?.message_en ?? `The API answered ${response.status}`,
+      ...(error?.findings ? { findings: error.findings } : {}),
     };
   }
 
   /** Local stack only: a token for a role and scope. */
-  requestLocalToken(request: { role: Role; subBranch?: string; outlet?: string; name?: string }): Promise<ApiResult<{ token: string }>> {
-    return this.call('POST', '/local/token', request);
+  requestLocalToken(request: { role: Role; subBranch?: string; outlet?: string; name?: string }): Promise<ApiResult<LocalTokenAnswer>> {
+    return this.call(localTokenAnswerSchema, 'POST', '/local/token', request);
   }
 
-  getTemplates(): Promise<ApiResult<unknown>> {
-    return this.call('GET', '/templates');
+  getTemplates(): Promise<ApiResult<TemplateList>> {
+    return this.call(templateListSchema, 'GET', '/templates');
   }
 
-  getSubmission(outlet: string, template: string, period: string): Promise<ApiResult<Record<string, unknown>>> {
-    return this.call('GET', `/submissions/${encodeURIComponent(outlet)}/${encodeURIComponent(template)}/${encodeURIComponent(period)}`);
+  getSubmission(outlet: string, template: string, period: string): Promise<ApiResult<SubmissionView>> {
+    return this.call(submissionViewSchema, 'GET', `/submissions/${encodeURIComponent(outlet)}/${encodeURIComponent(template)}/${encodeURIComponent(period)}`);
   }
 
-  postSubmission(workbook: WorkbookGrid, idempotencyKey: string): Promise<ApiResult<Record<string, unknown>>> {
-    return this.call('POST', '/submissions', workbook, { 'idempotency-key': idempotencyKey });
+  postSubmission(workbook: WorkbookGrid, idempotencyKey: string): Promise<ApiResult<AcceptedSubmission>> {
+    return this.call(acceptedSubmissionSchema, 'POST', '/submissions', workbook, { 'idempotency-key': idempotencyKey });
   }
 
   getConsolidated(query: ConsolidatedQuery): Promise<ApiResult<ConsolidatedSummaryView>> {
     const params = new URLSearchParams({ template: query.template, subBranch: query.subBranch, from: query.from, to: query.to });
     if (query.ranking) params.set('ranking', query.ranking);
     if (query.rows) params.set('rows', '1');
-    return this.call('GET', `/consolidated?${params.toString()}`);
+    return this.call(consolidatedViewSchema, 'GET', `/consolidated?${params.toString()}`);
   }
 
   /** GET /consolidated.xlsx: the summary workbook of the same query as getConsolidated. */
@@ -170,7 +187,8 @@ export class ApiClient {
     const sent = await this.send('GET', path, undefined, { accept: XLSX_TYPE });
     if (!('response' in sent)) return sent;
     const response = sent.response;
-    if (!response.ok) return this.answer<Uint8Array>(response);
+    // A failure answers JSON (the error body); no success schema applies to it.
+    if (!response.ok) return this.answer(z.never(), 'GET', path, response);
     try {
       return { ok: true, status: response.status, value: new Uint8Array(await response.arrayBuffer()) };
     } catch (error) {
@@ -178,23 +196,34 @@ export class ApiClient {
     }
   }
 
-  getAudit(date: string, subBranch?: string, template?: string): Promise<ApiResult<Record<string, unknown>>> {
+  getAudit(date: string, subBranch?: string, template?: string): Promise<ApiResult<AuditOverviewView | SubBranchAuditView>> {
     const params = new URLSearchParams({ date });
     if (subBranch) params.set('subBranch', subBranch);
     if (template) params.set('template', template);
-    return this.call('GET', `/audit?${params.toString()}`);
+    return this.call(auditViewSchema, 'GET', `/audit?${params.toString()}`);
   }
 
-  /** GET /org/{subBranch}: the organisation (an outlet head gets what the sheet checks need), checked against the contract's shape. */
-  async getOrg(subBranch: string): Promise<ApiResult<Organisation>> {
-    const answer = await this.call<unknown>('GET', `/org/${encodeURIComponent(subBranch)}`);
-    if (!answer.ok) return answer;
-    const parsed = orgViewSchema.safeParse(answer.value);
-    if (parsed.success) return { ok: true, status: answer.status, value: parsed.data };
-    return { ok: false, kind: 'bad-response', status: answer.status, code: 'bad-org', message_zh: `服务器返回的支行 ${subBranch} 机构信息无法识别`, message_en: `The organisation of sub-branch ${subBranch} sent by the API cannot be read` };
+  /** GET /org/{subBranch}: the organisation (an outlet head gets what the sheet checks need). */
+  getOrg(subBranch: string): Promise<ApiResult<Organisation>> {
+    return this.call(orgViewSchema, 'GET', `/org/${encodeURIComponent(subBranch)}`);
   }
 
-  putTemplate(id: string, version: number, spec: unknown): Promise<ApiResult<Record<string, unknown>>> {
-    return this.call('PUT', `/templates/${encodeURIComponent(id)}/${version}`, spec);
+  putTemplate(id: string, version: number, spec: unknown): Promise<ApiResult<PublishedTemplate>> {
+    return this.call(publishedTemplateSchema, 'PUT', `/templates/${encodeURIComponent(id)}/${version}`, spec);
   }
+}
+
+/** An answer that does not have the contract's shape: the route (without its query) and the first field that does not fit. */
+function badResponse(status: number, method: string, path: string, error: z.ZodError): ApiFailure {
+  const route = `${method} ${path.split('?')[0]}`;
+  const issue = error.issues[0];
+  const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : '?';
+  return {
+    ok: false,
+    kind: 'bad-response',
+    status,
+    code: 'bad-response',
+    message_zh: `服务器对 ${route} 的应答格式无法识别（${where}）`,
+    message_en: `The API's answer to ${route} has an unexpected shape (${where})`,
+  };
 }

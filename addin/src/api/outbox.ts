@@ -2,6 +2,7 @@
  * Submissions waiting for the network: kept in localStorage with their idempotency key, sent again later
  * with the same key, so that the server stores each report once however often it is retried.
  */
+import type { AcceptedSubmission } from '#shared/api/submission-answer';
 import type { WorkbookGrid } from '#shared/grid/types';
 import type { ApiClient, ApiResult } from './api-client';
 
@@ -18,7 +19,7 @@ export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
 export const OUTBOX_STORAGE_KEY = 'pts.outbox.v1';
 
 export interface FlushOutcome {
-  sent: { entry: OutboxEntry; response: Record<string, unknown> }[];
+  sent: { entry: OutboxEntry; response: AcceptedSubmission }[];
   /** Refused by the server (a sheet with errors, out of scope): dropped from the queue, shown to the user. */
   refused: { entry: OutboxEntry; failure: Extract<ApiResult<unknown>, { ok: false }> }[];
   waiting: number;
@@ -63,7 +64,7 @@ export class Outbox {
       }
       remaining = remaining.filter((e) => e.idempotencyKey !== entry.idempotencyKey);
       this.save(remaining);
-      if (result.ok) outcome.sent.push({ entry, response: result.value ?? {} });
+      if (result.ok) outcome.sent.push({ entry, response: result.value });
       else outcome.refused.push({ entry, failure: result });
     }
     outcome.waiting = remaining.length;

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import type { AuditLine, OutletAudit, TemplateOverviewBlock, TemplateSubBranchBlock } from '#shared/api/audit-view';
-import type { TemplateList } from '#shared/api/template-listing';
+import type { AuditOverviewView, SubBranchAuditView, TemplateOverviewBlock, TemplateSubBranchBlock } from '#shared/api/audit-view';
 import type { ApiClient } from '../api/api-client';
 import { useI18n } from '../i18n/I18nContext';
 import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
@@ -28,24 +27,9 @@ const useStyles = makeStyles({
 /** What the pane shows of an audit answer: one block per template (an older server's answer becomes one untitled block). */
 type AuditBlocks = { kind: 'overview'; date: string; blocks: TemplateOverviewBlock[] } | { kind: 'subBranch'; date: string; blocks: TemplateSubBranchBlock[] };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function untitled(date: string): Omit<TemplateOverviewBlock, 'subBranches'> {
-  return { template: '', title: '', version: 0, period: date, dueDay: date, due: true };
-}
-
-/** Reads GET /audit's answer: `templates` when the server has them, else the older top-level list as one block. */
-function toBlocks(answer: Record<string, unknown>, date: string): AuditBlocks {
-  const templates = Array.isArray(answer.templates) ? answer.templates.filter(isRecord) : null;
-  if (Array.isArray(answer.outlets) || templates?.some((t) => Array.isArray(t.outlets))) {
-    const blocks = templates ? (templates as unknown as TemplateSubBranchBlock[]) : [{ ...untitled(date), outlets: answer.outlets as OutletAudit[] }];
-    return { kind: 'subBranch', date, blocks };
-  }
-  const lines = Array.isArray(answer.subBranches) ? (answer.subBranches as AuditLine[]) : [];
-  const blocks = templates ? (templates as unknown as TemplateOverviewBlock[]) : [{ ...untitled(date), subBranches: lines.map((line) => ({ ...line, due: true })) }];
-  return { kind: 'overview', date, blocks };
+/** Reads GET /audit's answer (parsed by the API client): one sub-branch's outlets, or one line per sub-branch; a block per template. */
+function toBlocks(answer: AuditOverviewView | SubBranchAuditView, date: string): AuditBlocks {
+  return 'outlets' in answer ? { kind: 'subBranch', date, blocks: answer.templates } : { kind: 'overview', date, blocks: answer.templates };
 }
 
 export function AuditorPanel({ api }: AuditorPanelProps) {
@@ -59,7 +43,7 @@ export function AuditorPanel({ api }: AuditorPanelProps) {
   useEffect(() => {
     let live = true;
     void api.getTemplates().then((answer) => {
-      const listed = answer.ok ? ((answer.value as Partial<TemplateList> | null)?.templates ?? []) : [];
+      const listed = answer.ok ? answer.value.templates : [];
       if (live && listed.length > 0) setTemplates(listed.map((t) => ({ id: t.id, title: t.title, version: t.current })));
     });
     return () => {
@@ -82,7 +66,7 @@ export function AuditorPanel({ api }: AuditorPanelProps) {
         setAudit(null);
         return setNotice(failureNotice(result));
       }
-      setAudit(toBlocks(isRecord(result.value) ? result.value : {}, date));
+      setAudit(toBlocks(result.value, date));
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import type { Finding } from '../findings/types';
+import { findingSchema } from '../findings/finding-schema';
 
 export const auditQuerySchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'),
@@ -111,3 +112,61 @@ export interface AuditOverviewView extends AuditOverview {
 export interface SubBranchAuditView extends SubBranchAudit {
   templates: TemplateSubBranchBlock[];
 }
+
+const auditLineShape = {
+  subBranch: z.string(),
+  name: z.string(),
+  expected: z.number(),
+  reported: z.number(),
+  onTime: z.number(),
+  late: z.number(),
+  nonCompliant: z.number(),
+  rejectedAttempts: z.number(),
+};
+
+const outletAuditSchema: z.ZodType<OutletAudit> = z.object({
+  outlet: z.string(),
+  outletName: z.string(),
+  reported: z.boolean(),
+  onTime: z.boolean(),
+  late: z.boolean(),
+  nonCompliant: z.boolean(),
+  versions: z.array(
+    z.object({
+      template: z.string().nullable(),
+      templateVersion: z.number().nullable(),
+      period: z.string().nullable(),
+      version: z.number().nullable(),
+      submittedAt: z.string(),
+      late: z.boolean(),
+      findings: z.array(findingSchema),
+    }),
+  ),
+  rejectedAttempts: z.array(z.object({ template: z.string().nullable(), submittedAt: z.string(), errorCount: z.number(), findings: z.array(findingSchema) })),
+});
+
+const templateInfoShape = {
+  template: z.string(),
+  title: z.string(),
+  version: z.number(),
+  period: z.string(),
+  dueDay: z.string(),
+  due: z.boolean(),
+};
+
+export const auditOverviewViewSchema: z.ZodType<AuditOverviewView> = z.object({
+  date: z.string(),
+  subBranches: z.array(z.object(auditLineShape)),
+  templates: z.array(z.object({ ...templateInfoShape, subBranches: z.array(z.object({ ...auditLineShape, due: z.boolean() })) })),
+});
+
+export const subBranchAuditViewSchema: z.ZodType<SubBranchAuditView> = z.object({
+  date: z.string(),
+  subBranch: z.string(),
+  name: z.string(),
+  outlets: z.array(outletAuditSchema),
+  templates: z.array(z.object({ ...templateInfoShape, outlets: z.array(outletAuditSchema) })),
+});
+
+/** The answer to GET /audit, as the pane parses it: one line per sub-branch, or one sub-branch's outlets. */
+export const auditViewSchema: z.ZodType<AuditOverviewView | SubBranchAuditView> = z.union([subBranchAuditViewSchema, auditOverviewViewSchema]);

@@ -1,7 +1,10 @@
 /** GET /consolidated: the ranked summary of `pts summary --json`, with rows and duplicate customers on request (`rows=1`). */
+import * as z from 'zod';
+import { findingSchema } from '../findings/finding-schema';
 import type { Finding } from '../findings/types';
-import type { ConsolidatedSummary } from '../summary/consolidated-summary';
+import { consolidatedSummarySchema, type ConsolidatedSummary } from '../summary/consolidated-summary';
 import type { TypedRow } from '../validation/types';
+import { typedRowSchema } from './submission-view';
 
 /** The current rows of one outlet for one period. */
 export interface OutletRows {
@@ -26,3 +29,9 @@ export interface ConsolidatedView extends ConsolidatedSummary {
   /** With `rows=1`, for managers and auditors; left out when there are none. */
   duplicates?: DuplicateCustomer[];
 }
+
+/** The answer to GET /consolidated, as the pane parses it. */
+export const consolidatedViewSchema: z.ZodType<ConsolidatedView> = consolidatedSummarySchema.extend({
+  rows: z.array(z.object({ outlet: z.string(), period: z.string(), version: z.number(), rows: z.array(typedRowSchema) })).optional(),
+  duplicates: z.array(z.object({ outlet: z.string(), period: z.string(), finding: findingSchema })).optional(),
+});

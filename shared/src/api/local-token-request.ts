@@ -14,3 +14,5 @@ export type LocalTokenRequest = z.infer<typeof localTokenRequestSchema>;
 export interface LocalTokenAnswer {
   token: string;
 }
+
+export const localTokenAnswerSchema: z.ZodType<LocalTokenAnswer> = z.object({ token: z.string().min(1) });

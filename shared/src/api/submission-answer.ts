@@ -1,4 +1,6 @@
 /** POST /submissions: what the API answers to a submitted sheet (201 stored, 422 a sheet with errors). */
+import * as z from 'zod';
+import { findingSchema } from '../findings/finding-schema';
 import type { Finding } from '../findings/types';
 import type { ApiErrorBody } from './error-body';
 
@@ -37,3 +39,22 @@ export type SubmissionAnswer =
   | { statusCode: 422; body: RejectedSubmission }
   /** 413: a sheet over a cap (its rows); the code and messages name the cap, the findings come as with a 422. */
   | { statusCode: 413; body: RejectedSubmission };
+
+export const submissionVersionSchema: z.ZodType<SubmissionVersion> = z.object({
+  subBranch: z.string(),
+  outlet: z.string(),
+  template: z.string(),
+  templateVersion: z.number(),
+  period: z.string(),
+  version: z.number(),
+  late: z.boolean(),
+  submittedAt: z.string(),
+  rowCount: z.number(),
+  contentHash: z.string(),
+});
+
+/** The 201 answer to POST /submissions, as the pane parses it. */
+export const acceptedSubmissionSchema: z.ZodType<AcceptedSubmission> = z.object({
+  submission: submissionVersionSchema,
+  findings: z.array(findingSchema),
+});

@@ -2,6 +2,7 @@ import { ApiClient, userFromToken, type FetchLike } from '#addin/api/api-client'
 import { retryAfterSeconds } from '#shared/api/retry-after-seconds';
 import { Outbox, OUTBOX_STORAGE_KEY, type StorageLike } from '#addin/api/outbox';
 import type { WorkbookGrid } from '#shared/grid/types';
+import { storedSubmission, submissionVersion } from './api-answers';
 
 function jwt(claims: Record<string, unknown>): string {
   const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -25,12 +26,13 @@ const workbook: WorkbookGrid = { sheets: [{ sheetName: '邀约明细', values: [
 
 describe('ApiClient', () => {
   it('posts the workbook as JSON with the bearer token and the idempotency key', async () => {
-    const { calls, fetchImpl } = recordingFetch([json(201, { submission: { version: 1 } })]);
+    const accepted = { submission: submissionVersion(), findings: [] };
+    const { calls, fetchImpl } = recordingFetch([json(201, accepted)]);
     const api = new ApiClient('https://pane/api', 'T0KEN', fetchImpl);
 
     const result = await api.postSubmission(workbook, 'key-1');
 
-    expect(result).toEqual({ ok: true, status: 201, value: { submission: { version: 1 } } });
+    expect(result).toEqual({ ok: true, status: 201, value: accepted });
     expect(calls[0].url).toBe('https://pane/api/submissions');
     expect(calls[0].init?.method).toBe('POST');
     expect(calls[0].init?.headers).toMatchObject({ authorization: 'Bearer T0KEN', 'idempotency-key': 'key-1', 'content-type': 'application/json' });
@@ -44,7 +46,7 @@ describe('ApiClient', () => {
   });
 
   it('returns the server error body as a typed failure, findings included', async () => {
-    const body = { code: 'sheet-has-errors', message_zh: '表格有 1 处错误', message_en: 'the sheet has 1 error', findings: [{ code: 'enum-error' }] };
+    const body = { code: 'sheet-has-errors', message_zh: '表格有 1 处错误', message_en: 'the sheet has 1 error', findings: [{ code: 'enum-error', severity: 'error', address: '邀约明细!E12', row: 12, column: 'E', value: '中端客户', message_zh: '不在可选范围内', message_en: 'not allowed', fix: null }] };
     const { fetchImpl } = recordingFetch([json(422, body)]);
     const result = await new ApiClient('/api', 't', fetchImpl).postSubmission(workbook, 'k');
     expect(result).toEqual({ ok: false, kind: 'http', status: 422, ...body });
@@ -66,6 +68,37 @@ describe('ApiClient', () => {
     const { fetchImpl } = recordingFetch([new Response('<html>', { status: 500 })]);
     const result = await new ApiClient('/api', 't', fetchImpl).getTemplates();
     expect(result).toMatchObject({ ok: false, kind: 'bad-response', status: 500, code: 'http-500', message_zh: '服务器返回错误 500' });
+  });
+});
+
+describe('ApiClient: answers of the wrong shape', () => {
+  it('refuses a success answer that does not have the contract shape, naming the route and the field in Chinese and English', async () => {
+    // Prepare: a submission view whose rows are missing
+    const { fetchImpl } = recordingFetch([json(200, { submission: storedSubmission(), findings: [] })]);
+    // Act
+    const result = await new ApiClient('/api', 't', fetchImpl).getSubmission('3301001', 'invite-daily', '2026-12-01');
+    // Assess
+    expect(result).toMatchObject({ ok: false, kind: 'bad-response', status: 200, code: 'bad-response' });
+    expect(result.ok ? '' : `${result.message_zh} | ${result.message_en}`).toMatch(
+      /^服务器对 GET \/submissions\/3301001\/invite-daily\/2026-12-01 的应答格式无法识别（rows: .+） \| The API's answer to GET \/submissions\/3301001\/invite-daily\/2026-12-01 has an unexpected shape \(rows: .+\)$/,
+    );
+  });
+
+  it('refuses a summary whose outlet lines are not lines, and an empty body, leaving the query out of the message', async () => {
+    const { fetchImpl } = recordingFetch([json(200, { template: 'invite-daily', subBranch: '3301', from: 'a', to: 'b', ranking: 'rank.eq', outlets: [{ outlet: 1 }], missing: [], total: {} }), new Response('', { status: 200 })]);
+    const api = new ApiClient('/api', 't', fetchImpl);
+    const query = { template: 'invite-daily', subBranch: '3301', from: '2026-12-01', to: '2026-12-01' };
+    const [lines, empty] = [await api.getConsolidated(query), await api.getTemplates()];
+    expect([lines.ok ? '' : lines.message_en, empty.ok ? '' : empty.message_en]).toEqual([
+      expect.stringMatching(/^The API's answer to GET \/consolidated has an unexpected shape \(outlets\.0\.outlet: /),
+      expect.stringMatching(/^The API's answer to GET \/templates has an unexpected shape \(\(root\): /),
+    ]);
+  });
+
+  it('does not take an error body of another shape as the server’s message', async () => {
+    const { fetchImpl } = recordingFetch([json(409, { code: 'version-conflict', message: 'no zh' })]);
+    const result = await new ApiClient('/api', 't', fetchImpl).putTemplate('invite-daily', 2, {});
+    expect(result).toMatchObject({ ok: false, kind: 'bad-response', status: 409, code: 'http-409', message_zh: '服务器返回错误 409' });
   });
 });
 
@@ -91,7 +124,7 @@ describe('Outbox', () => {
     // Prepare
     const storage = memoryStorage();
     new Outbox(storage).add({ idempotencyKey: 'key-7', workbook, label: '3301001 invite-daily 2026-12-01', queuedAt: '2026-12-01T10:00:00Z' });
-    const { calls, fetchImpl } = recordingFetch([json(201, { submission: { version: 1 } })]);
+    const { calls, fetchImpl } = recordingFetch([json(201, { submission: submissionVersion(), findings: [] })]);
 
     // Act
     const outcome = await new Outbox(storage).flush(new ApiClient('/api', 't', fetchImpl));

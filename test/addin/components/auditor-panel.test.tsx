@@ -139,7 +139,7 @@ describe('TemplatePublisher', () => {
 
   it('previews the blank sheet a valid version inserts, then publishes it', async () => {
     // Prepare
-    const pane = await signInAsAuditor({ 'PUT /templates/invite-daily/2': () => ({ status: 201, body: { id: 'invite-daily', version: 2 } }) });
+    const pane = await signInAsAuditor({ 'PUT /templates/invite-daily/2': () => ({ status: 201, body: { id: 'invite-daily', version: 2, current: 2 } }) });
     const spec = { ...inviteDaily, version: 2 };
     await pane.user.upload(await screen.findByLabelText('选择模板文件（.json）'), new File([JSON.stringify(spec)], 'invite-daily.v2.json', { type: 'application/json' }));
 

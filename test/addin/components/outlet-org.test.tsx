@@ -4,6 +4,7 @@ import { demoOrganisation } from '#functions/local/demo-data';
 import { outletHeadOrgView } from '#shared/api/org-view';
 import { excelSerialFromDate } from '#shared/normalise/excel-serial-from-date';
 import { jwt, renderPane, type Route } from './pane-harness';
+import { storedSubmission } from '../api/api-answers';
 
 const headToken = (name: string | null) =>
   jwt({ sub: 'local-outlet_head-3301002', 'custom:role': 'outlet_head', 'custom:subBranch': '3301', 'custom:outlet': '3301002', ...(name ? { name } : {}) });
@@ -91,7 +92,7 @@ describe('OutletPanel with the organisation and the person', () => {
       'GET /org/3301': orgRoute,
       'GET /submissions/3301002/invite-daily/2026-12-01': () => ({
         status: 200,
-        body: { submission: { outlet: '3301002', period: '2026-12-01', version: 2, submitter: 'local-outlet_head-3301002', submitterName: '王建国' }, findings: [], rows: [{ rowNumber: 5, values: { A: 1, B: '张三' } }] },
+        body: { submission: storedSubmission({ outlet: '3301002', version: 2, submitter: 'local-outlet_head-3301002', submitterName: '王建国' }), findings: [], rows: [{ rowNumber: 5, values: { A: 1, B: '张三' } }] },
       }),
     });
     // Act

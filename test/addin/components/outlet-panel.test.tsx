@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from '@testing-library/react';
 import { renderPane, tokenFor, type Route } from './pane-harness';
+import { storedSubmission, submissionVersion } from '../api/api-answers';
 
 const signIn: Route = () => ({ status: 200, body: { token: tokenFor('outlet_head', { subBranch: '3301', outlet: '3301001' }) } });
 
@@ -72,7 +73,7 @@ describe('OutletPanel', () => {
       'POST /submissions': () => ({
         status: 201,
         body: {
-          submission: { outlet: '3301001', period: '2026-12-01', version: 1 },
+          submission: submissionVersion(),
           findings: [{ code: 'late-submission', severity: 'warning', address: '邀约明细', value: null, message_zh: '报送时间晚于截止时间 20:00', message_en: 'late', fix: null }],
         },
       }),
@@ -114,7 +115,7 @@ describe('OutletPanel', () => {
     // Prepare
     let online = false;
     const pane = await signedIn({
-      'POST /submissions': () => (online ? { status: 201, body: { submission: { version: 1 }, findings: [] } } : 'offline'),
+      'POST /submissions': () => (online ? { status: 201, body: { submission: submissionVersion(), findings: [] } } : 'offline'),
     });
     await pane.user.click(screen.getByRole('button', { name: '插入模板' }));
     await screen.findByText('已插入工作表 邀约明细');
@@ -150,15 +151,27 @@ describe('OutletPanel', () => {
   });
 
   it('warns when the server has a newer template version than the pane', async () => {
-    await signedIn({ 'GET /templates': () => ({ status: 200, body: { templates: [{ id: 'invite-daily', current: 2, versions: [1, 2] }] } }) });
+    await signedIn({ 'GET /templates': () => ({ status: 200, body: { templates: [{ id: 'invite-daily', title: '网点客户邀约每日明细表', sheetName: '邀约明细', period: 'day', current: 2, versions: [1, 2] }] } }) });
     expect(await screen.findByText('服务器上的模板 网点客户邀约每日明细表 已发布第 2 版，本加载项的版本较旧：请更新加载项后再插入模板')).toBeTruthy();
+  });
+
+  it('says in the pane, in Chinese, that an answer of the wrong shape cannot be read, and inserts nothing', async () => {
+    // Prepare: rows sent as a grid, a shape the server never sends
+    const pane = await signedIn({
+      'GET /submissions/3301001/invite-daily/2026-12-01': () => ({ status: 200, body: { submission: storedSubmission(), findings: [], sheets: [{ sheetName: '邀约明细', values: [] }] } }),
+    });
+    // Act
+    await pane.user.click(screen.getByRole('button', { name: '打开已报送的报表' }));
+    // Assess
+    expect((await screen.findByRole('alert')).textContent).toContain('服务器对 GET /submissions/3301001/invite-daily/2026-12-01 的应答格式无法识别（rows:');
+    expect(pane.workbook.sheet('邀约明细')).toBeUndefined();
   });
 
   it('reopens the stored submission of the day into a sheet', async () => {
     const pane = await signedIn({
       'GET /submissions/3301001/invite-daily/2026-12-01': () => ({
         status: 200,
-        body: { submission: { outlet: '3301001', period: '2026-12-01', version: 2 }, findings: [], rows: [{ rowNumber: 5, values: { A: 1, B: '张三', K: '是', M: '2026-12-08' } }] },
+        body: { submission: storedSubmission({ version: 2 }), findings: [], rows: [{ rowNumber: 5, values: { A: 1, B: '张三', K: '是', M: '2026-12-08' } }] },
       }),
     });
     await pane.user.click(screen.getByRole('button', { name: '打开已报送的报表' }));
