@@ -13,7 +13,6 @@ const GT = 0x3e;
 const SLASH = 0x2f;
 const BANG = 0x21;
 const QUESTION = 0x3f;
-const AMP = 0x26;
 const QUOT = 0x22;
 const APOS = 0x27;
 const EQUALS = 0x3d;
