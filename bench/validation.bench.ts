@@ -1,6 +1,6 @@
 /**
  * Validation benchmark (issue 3): for synthetic 邀约明细 sheets of 1,000, 10,000 and 100,000 rows,
- * validation throughput, validation time against the time to load the same .xlsx (readWorkbook, ExcelJS),
+ * validation throughput, validation time against the time to load the same .xlsx (readWorkbook, the streaming reader),
  * and against Frictionless' `tableschema` validating the same rows, all measured in this run.
  */
 import { execFile } from 'node:child_process';

@@ -6,6 +6,9 @@ import { readLimitsFor } from '#shared/xlsx/workbook-limits';
 import { writeSyntheticInviteWorkbook, syntheticInviteRows } from '#bench/_lib/synthetic-invite-sheet';
 import { BENCH_HEADER } from '#bench/_lib/bench-organisation';
 import { builtinTemplates } from '#shared/spec/builtin-templates';
+import { createTemplateRegistry } from '#shared/spec/template-registry';
+import type { Organisation } from '#shared/org/schema';
+import { validateWorkbook } from '#shared/validation/validate-workbook';
 import { cellKindsWorkbook, templateWorkbooks, type CorpusWorkbook } from './_lib/corpus-workbooks';
 import { readWorkbookWithExcelJS } from './_lib/read-workbook-with-exceljs';
 
@@ -99,5 +102,25 @@ describe('readWorkbook against ExcelJS, cell for cell', () => {
     expect(wide.values[0]).toHaveLength(16_384);
     expect(wide.values[0][16_383]).toBe('last column');
     expect(grid.identities).toEqual([{ sheetName: '各种单元格', id: 'invite-daily', version: 1 }]);
+  });
+
+  it('gives the validator the same findings as ExcelJS did, on every LibreOffice-saved fill', async () => {
+    // Prepare
+    const registry = createTemplateRegistry(builtinTemplates);
+    const organisation: Organisation = {
+      code: '3301',
+      name: '城东支行',
+      outlets: [{ code: '3301001', name: '城东支行营业部' }],
+      campaign: { from: '2026-12-01', to: '2026-12-07', saleDays: ['2026-12-08', '2026-12-09', '2026-12-10'] },
+      targets: {},
+      deadline: '20:00',
+    };
+    const findings = (grid: WorkbookGrid) => validateWorkbook(grid, registry, { asOf: '2026-12-01', organisation }).findings.map((f) => `${f.address} ${f.code} ${String(f.fix)}`);
+    // Act
+    const fills = fixtureWorkbooks('libreoffice-saved').filter((w) => !w.name.includes('cell-kinds'));
+    const compared = await Promise.all(fills.map(async (w) => [findings(await readWorkbook(w.bytes, LIMITS)), findings(await readWorkbookWithExcelJS(w.bytes))]));
+    // Assess
+    expect(fills).toHaveLength(4);
+    for (const [ours, oracle] of compared) expect(ours).toEqual(oracle);
   });
 });

@@ -122,6 +122,7 @@ export function readSharedStrings(bytes: Uint8Array, zip: ZipDirectory, budget: 
         item ??= '';
       }
     },
+    wantsText: () => inText,
     text(text) {
       if (inText) item += text;
     },
@@ -130,7 +131,8 @@ export function readSharedStrings(bytes: Uint8Array, zip: ZipDirectory, budget: 
       else if (name === 'rPh') phonetic--;
       else if (name === 'si') strings.push(item === null ? null : decodeEscapes(item));
     },
-  });
+    // A table of one string per customer's phone number runs to megabytes: the byte scanner, as for worksheets.
+  }, { byteScanner: true });
   return strings;
 }
 

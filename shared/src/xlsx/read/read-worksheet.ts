@@ -8,7 +8,7 @@ import { WorkbookReadError } from '../workbook-read-error';
 import { decodeEscapes } from './read-package-parts';
 import type { ReadBudget } from './read-budget';
 import { parseXmlPart, type XmlTag } from './parse-xml-part';
-import { columnNumber, slideFormula, type CellPosition } from './slide-formula';
+import { slideFormula, type CellPosition } from './slide-formula';
 import type { ZipDirectory } from './zip-directory';
 
 const MAX_ROW = 1_048_576;

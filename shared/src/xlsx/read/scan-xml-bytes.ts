@@ -13,7 +13,6 @@ const GT = 0x3e;
 const SLASH = 0x2f;
 const BANG = 0x21;
 const QUESTION = 0x3f;
-const AMP = 0x26;
 const QUOT = 0x22;
 const APOS = 0x27;
 const EQUALS = 0x3d;
@@ -157,7 +156,8 @@ export class XmlByteScanner {
     while (at < length && !isSpace(bytes[at]) && bytes[at] !== GT && bytes[at] !== SLASH) at++;
     if (at >= length) return -1;
     const name = localName(bytes, lt + 1, at);
-    const attributes: XmlAttributes = {};
+    // Most tags (v, t, si) carry no attributes: they share one empty, frozen object.
+    let attributes: XmlAttributes = NO_ATTRIBUTES;
     for (;;) {
       while (at < length && isSpace(bytes[at])) at++;
       if (at >= length) return -1;
@@ -177,7 +177,8 @@ export class XmlByteScanner {
       if (quote !== QUOT && quote !== APOS) throw new Error('an attribute value without quotes');
       const valueEnd = bytes.indexOf(quote, at + 1);
       if (valueEnd < 0) return -1;
-      attributes[decodeBytes(bytes, nameStart, nameEnd)] = decodeEntities(decodeBytes(bytes, at + 1, valueEnd));
+      if (attributes === NO_ATTRIBUTES) attributes = {};
+      attributes[attributeName(bytes, nameStart, nameEnd)] = decodeEntities(decodeBytes(bytes, at + 1, valueEnd));
       at = valueEnd + 1;
     }
     let isSelfClosing = false;
@@ -192,6 +193,14 @@ export class XmlByteScanner {
     else this.depth++;
     return at + 1;
   }
+}
+
+const NO_ATTRIBUTES: XmlAttributes = Object.freeze({}) as XmlAttributes;
+/** One-letter attribute names (r, s, t) as constants: a worksheet has millions of them. */
+const ONE_LETTER = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
+
+function attributeName(bytes: Uint8Array, start: number, end: number): string {
+  return end - start === 1 && bytes[start] < 0x80 ? ONE_LETTER[bytes[start]] : decodeBytes(bytes, start, end);
 }
 
 function trimEnd(bytes: Uint8Array, start: number, end: number): number {
