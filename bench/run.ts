@@ -8,6 +8,8 @@ import { validationBench } from './validation.bench';
 import { bundlesBench } from './bundles.bench';
 import { functionsBench } from './functions.bench';
 import { zipBombBench } from './zip-bomb.bench';
+import { fixWriterBench } from './fix-writer.bench';
+import { xlsxReadBench } from './xlsx-read.bench';
 
 /**
  * The benchmark modules, run in this order. To add one: write `bench/<topic>.bench.ts` exporting a
@@ -18,6 +20,8 @@ const BENCH_MODULES: readonly BenchModule[] = [
   bundlesBench,
   functionsBench,
   zipBombBench,
+  fixWriterBench,
+  xlsxReadBench,
   // a new benchmark: add its module here (each reports its figures and the baseline measured in the same run)
 ];
 

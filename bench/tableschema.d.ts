@@ -13,7 +13,7 @@ declare module 'tableschema' {
     limit?: number;
   }
   export class Table {
-    static load(source: unknown[][], options: { schema: { fields: TableSchemaField[]; missingValues?: string[] }; headers: number | string[] }): Promise<Table>;
+    static load(source: string | unknown[][], options: { schema: { fields: TableSchemaField[]; missingValues?: string[] }; headers: number | string[] }): Promise<Table>;
     read(options?: TableReadOptions): Promise<(unknown[] | Error)[]>;
   }
 }

@@ -1,15 +1,35 @@
-/** The DynamoDB actions a handler may be granted (IAM names without `dynamodb:`). TransactWriteItems is authorised per item action. */
+/**
+ * The API's routes and what each handler needs, free of CDK imports so that the local stack can read them too.
+ * The DynamoDB actions a handler may be granted (IAM names without `dynamodb:`). TransactWriteItems is authorised per item action.
+ */
 export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'BatchWriteItem' | 'ConditionCheckItem';
 
 /** Actions that only read: a function with only these gets kms:Decrypt and no encryption rights. */
 export const READ_ACTIONS: readonly TableAction[] = ['GetItem', 'BatchGetItem', 'Query', 'ConditionCheckItem'];
 
-/** One route of contract.md, the handler behind it and what that handler needs. */
+/** The handler files of the routes (functions/src/handlers/<name>.ts), one Lambda function each. */
+export type ApiHandlerName =
+  | 'get-health'
+  | 'post-submission'
+  | 'get-submission'
+  | 'get-consolidated'
+  | 'get-consolidated-xlsx'
+  | 'get-audit'
+  | 'get-templates'
+  | 'get-template-xlsx'
+  | 'put-template'
+  | 'put-org'
+  | 'get-org';
+
+/**
+ * One route of contract.md, the handler behind it and what that handler needs. The one list of the
+ * API's routes: the CDK HTTP API (ApiStack) and the local stack (functions/src/local/routes.ts) both read it.
+ */
 export interface ApiRouteDefinition {
   readonly method: 'GET' | 'POST' | 'PUT';
   readonly path: string;
-  /** File name in functions/src/handlers/ without .ts: the route's handler, bundled as its own function. */
-  readonly handlerName: string;
+  /** File name in functions/src/handlers/ without .ts. */
+  readonly handlerName: ApiHandlerName;
   readonly description: string;
   /** Only GET /health is public. */
   readonly public: boolean;

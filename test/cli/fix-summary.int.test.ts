@@ -105,9 +105,9 @@ describe('pts summary', () => {
     expect(summary.total['有效邀约']).toBe(3);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['汇总', '明细']);
-    expect(workbook.getWorksheet('汇总')!.getCell('B5').value).toBe('3301002');
-    expect(workbook.getWorksheet('明细')!.getCell('F5').value).toBe('138****8000');
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['汇总 2026-12-01', '明细 2026-12-01']);
+    expect(workbook.getWorksheet('汇总 2026-12-01')!.getCell('B5').value).toBe('3301002');
+    expect(workbook.getWorksheet('明细 2026-12-01')!.getCell('F5').value).toBe('138****8000');
   });
 
   it('lists the files with errors in "rejected" of --json and as 有错误（n 处） in the --out workbook', async () => {
@@ -126,7 +126,7 @@ describe('pts summary', () => {
     expect(summary.outlets.map((o: { outlet: string }) => o.outlet)).toEqual(['3301002', '3301001']);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    const sheet = workbook.getWorksheet('汇总')!;
+    const sheet = workbook.getWorksheet('汇总 2026-12-01')!;
     const row7 = sheet.getRow(7);
     expect([row7.getCell(2).value, row7.getCell(3).value]).toEqual(['3301003', '庆春路网点']);
     expect(row7.getCell(sheet.getRow(4).cellCount).value).toBe('有错误（2 处）');

@@ -13,6 +13,7 @@ import { failureNotice, type NoticeMessage } from '../components/Notice';
 import type { WorkbookHost } from '../excel/workbook-host';
 import { bothLanguages, joinedMessages } from '../i18n/messages';
 import { highlightFindings, readForSubmission } from './sheet-checks';
+import { headerValueOfRole } from '#shared/spec/header-value-of-role';
 import { periodOf } from './template-header';
 
 /** The steps the pane's progress bar names, in order. */
@@ -58,8 +59,7 @@ export async function submitActiveSheet(options: SubmitSheetOptions): Promise<Su
   if (validation.hasErrors) return { findings: validation.findings, notice: { intent: 'error', ...bothLanguages('submitBlocked', { count: errors }) } };
 
   onStep(2);
-  const periodField = validation.spec.headerFields.find((f) => f.role === 'period');
-  const period = String((periodField && validation.header[periodField.key]) ?? periodOf(validation.spec, options.day));
+  const period = headerValueOfRole(validation.spec, validation.header, 'period') ?? periodOf(validation.spec, options.day);
   const idempotencyKey = options.newKey();
   const sent = await api.postSubmission(workbook, idempotencyKey);
   if (!sent.ok && (sent.kind === 'offline' || sent.kind === 'busy')) {

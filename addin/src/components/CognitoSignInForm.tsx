@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { userFromToken } from '../api/api-client';
-import type { CognitoChallenge, CognitoSignIn, CognitoStep, SignInRenewal } from '../api/cognito-sign-in';
+import type { CognitoSignIn, CognitoStep, SignInRenewal } from '../api/cognito-sign-in';
 import type { SignedInUser } from '../api/types';
 import { bothLanguages } from '../i18n/messages';
 import { useI18n } from '../i18n/I18nContext';
+import { CognitoStageFields, type CognitoFieldName, type CognitoStage } from './CognitoStageFields';
 import { Notice, failureNotice, type NoticeMessage } from './Notice';
 
 export interface CognitoSignInFormProps {
@@ -12,41 +13,20 @@ export interface CognitoSignInFormProps {
   onSignedIn(user: SignedInUser, renewal: SignInRenewal | null): void;
 }
 
-type Stage =
-  | { step: 'password' }
-  | { step: 'new-password'; challenge: CognitoChallenge }
-  | { step: 'mfa-code'; challenge: CognitoChallenge }
-  | { step: 'mfa-setup'; challenge: CognitoChallenge; secretCode: string };
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  secret: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase300,
-    overflowWrap: 'anywhere',
-    userSelect: 'all',
-    padding: tokens.spacingHorizontalS,
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRadius: tokens.borderRadiusMedium,
-  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
-
-/** The secret in groups of four, easier to type into an authenticator app. */
-function groupedSecret(secret: string): string {
-  return secret.replace(/(.{4})(?=.)/g, '$1 ');
-}
 
 /** Sign-in against the Cognito user pool: password, then the first-sign-in password, MFA setup or MFA code. */
 export function CognitoSignInForm({ cognito, onSignedIn }: CognitoSignInFormProps) {
   const styles = useStyles();
   const { t } = useI18n();
-  const [stage, setStage] = useState<Stage>({ step: 'password' });
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirmPassword, setConfirmPassword] = useState('');
-  const [code, setCode] = useState('');
+  const [stage, setStage] = useState<CognitoStage>({ step: 'password' });
+  const [fields, setFields] = useState<Record<CognitoFieldName, string>>({ username: '', password: '', newPassword: '', confirmPassword: '', code: '' });
+  const setField = (name: CognitoFieldName, value: string) => setFields((current) => ({ ...current, [name]: value }));
+  const { username, password, newPassword, confirmPassword, code } = fields;
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
 
@@ -56,15 +36,15 @@ export function CognitoSignInForm({ cognito, onSignedIn }: CognitoSignInFormProp
       if (result.kind === 'session-expired') setStage({ step: 'password' });
       return;
     }
-    setCode('');
+    setField('code', '');
     if (result.step === 'signed-in') {
       const user = userFromToken(result.tokens.idToken, 'challenge' in stage ? stage.challenge.username : username.trim());
       if (!user) {
         setStage({ step: 'password' });
-        setNotice({ intent: 'error', message_zh: '此账户尚未分配角色（custom:role），请联系管理员', message_en: 'This account has no role (custom:role) yet; contact your administrator' });
+        setNotice({ intent: 'error', ...bothLanguages('accountWithoutRole') });
         return;
       }
-      setPassword('');
+      setField('password', '');
       onSignedIn(user, result.tokens.refreshToken ? { refreshToken: result.tokens.refreshToken, expiresAt: result.tokens.expiresAt } : null);
       return;
     }
@@ -95,12 +75,6 @@ export function CognitoSignInForm({ cognito, onSignedIn }: CognitoSignInFormProp
     }
   }
 
-  const codeField = (
-    <Field label={t('mfaCode')} required>
-      <Input value={code} onChange={(_, d) => setCode(d.value)} inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
-    </Field>
-  );
-
   return (
     <form
       className={styles.form}
@@ -109,45 +83,7 @@ export function CognitoSignInForm({ cognito, onSignedIn }: CognitoSignInFormProp
         void submit();
       }}
     >
-      {stage.step === 'password' ? (
-        <>
-          <Field label={t('userName')} required>
-            <Input value={username} onChange={(_, d) => setUsername(d.value)} autoComplete="username" />
-          </Field>
-          <Field label={t('password')} required>
-            <Input type="password" value={password} onChange={(_, d) => setPassword(d.value)} autoComplete="current-password" />
-          </Field>
-        </>
-      ) : null}
-      {stage.step === 'new-password' ? (
-        <>
-          <Text>{t('newPasswordIntro')}</Text>
-          {/* For password managers: whose new password this is. */}
-          <input type="text" hidden readOnly autoComplete="username" value={stage.challenge.username} />
-          <Field label={t('newPassword')} required>
-            <Input type="password" value={newPassword} onChange={(_, d) => setNewPassword(d.value)} autoComplete="new-password" />
-          </Field>
-          <Field label={t('confirmPassword')} required>
-            <Input type="password" value={confirmPassword} onChange={(_, d) => setConfirmPassword(d.value)} autoComplete="new-password" />
-          </Field>
-        </>
-      ) : null}
-      {stage.step === 'mfa-setup' ? (
-        <>
-          <Text>{t('mfaSetupIntro')}</Text>
-          <Text weight="semibold">{t('mfaSecret')}</Text>
-          <output className={styles.secret} aria-label={t('mfaSecret')}>
-            {groupedSecret(stage.secretCode)}
-          </output>
-          {codeField}
-        </>
-      ) : null}
-      {stage.step === 'mfa-code' ? (
-        <>
-          <Text>{t('mfaCodeIntro')}</Text>
-          {codeField}
-        </>
-      ) : null}
+      <CognitoStageFields stage={stage} fields={fields} onChange={setField} />
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={busy}>
           {stage.step === 'password' ? t('signIn') : stage.step === 'new-password' ? t('setPasswordAndSignIn') : t('verify')}

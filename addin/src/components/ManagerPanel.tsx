@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { checkPeriodRange } from '#shared/period/check-period-range';
 import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
 import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
-import { planSummarySheets } from '../sheets/plan-summary-sheets';
+import { planConsolidatedWorkbook } from '#shared/summary-sheet/plan-consolidated-workbook';
 import { Notice, failureNotice, type NoticeMessage } from './Notice';
 import { MonthSelect } from './MonthSelect';
 import { TemplateSelect } from './TemplateSelect';
@@ -51,20 +51,13 @@ export function ManagerPanel({ user, api }: ManagerPanelProps) {
       const query = { template: spec.id, subBranch, from: month(from), to: month(last) };
       const summary = await api.getConsolidated({ ...query, rows: true });
       if (!summary.ok) return setNotice(failureNotice(summary));
-      const plan = planSummarySheets(spec, summary.value);
+      const plan = planConsolidatedWorkbook(spec, summary.value);
       const written = await host.writeSummarySheets(plan);
       if (!written.ok) return setNotice(failureNotice(written));
       onSummaryPulled?.(query, plan);
-      const warned = plan.summarySheet.warningRows.filter((r) => !plan.summarySheet.missingRows.includes(r)).length;
-      setNotice({
-        intent: 'success',
-        ...bothLanguages('summaryWritten', {
-          sheet: written.value.sheetName,
-          ranked: summary.value.outlets.filter((o) => o.rank !== null).length,
-          missing: summary.value.missing.length,
-          warned,
-        }),
-      });
+      // The counts come from the plan's own lines, so the message says what the sheet shows.
+      const { ranked, missing, warned } = plan.counts;
+      setNotice({ intent: 'success', ...bothLanguages('summaryWritten', { sheet: written.value.sheetName, ranked, missing, warned }) });
     } catch (error) {
       // A throw from the workbook host or an answer that cannot be planned must not leave the button dead and the pane silent.
       setNotice({ intent: 'error', ...bothLanguages('error'), detail: error instanceof Error ? error.message : String(error) });

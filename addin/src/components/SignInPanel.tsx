@@ -1,11 +1,9 @@
-import { useState } from 'react';
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Field, Input, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
-import { userFromToken } from '../api/api-client';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, tokens } from '@fluentui/react-components';
 import type { SignInRenewal } from '../api/cognito-sign-in';
-import type { Role, SignedInUser } from '../api/types';
+import type { SignedInUser } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { CognitoSignInForm } from './CognitoSignInForm';
-import { Notice, failureNotice, type NoticeMessage } from './Notice';
+import { TokenSignInForm } from './TokenSignInForm';
 import { useServices } from './services';
 
 export interface SignInPanelProps {
@@ -18,94 +16,17 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase500 },
 });
 
-const ROLES: Role[] = ['outlet_head', 'subbranch_manager', 'auditor'];
-
+/** Sign-in: the Cognito user pool in AWS (a pasted ID token as the advanced fallback), a token elsewhere. */
 export function SignInPanel({ onSignedIn }: SignInPanelProps) {
   const styles = useStyles();
   const { t } = useI18n();
-  const { api, localSignIn, cognito } = useServices();
-  const [role, setRole] = useState<Role>('outlet_head');
-  const [subBranch, setSubBranch] = useState('3301');
-  const [outlet, setOutlet] = useState('3301001');
-  const [name, setName] = useState('');
-  const [token, setToken] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<NoticeMessage | null>(null);
-
-  async function signIn() {
-    setBusy(true);
-    setNotice(null);
-    try {
-      let signedToken = token.trim();
-      if (!signedToken && !localSignIn) {
-        return setNotice({ intent: 'error', message_zh: '请粘贴 ID 令牌', message_en: 'Paste an ID token' });
-      }
-      if (!signedToken) {
-        const result = await api.requestLocalToken({
-          role,
-          ...(role !== 'auditor' ? { subBranch } : {}),
-          ...(role === 'outlet_head' ? { outlet } : {}),
-          ...(name ? { name } : {}),
-        });
-        if (!result.ok) return setNotice(failureNotice(result));
-        signedToken = result.value.token;
-      }
-      const user = userFromToken(signedToken, name || undefined);
-      if (!user) return setNotice({ intent: 'error', message_zh: '登录令牌无效', message_en: 'The sign-in token is not valid' });
-      onSignedIn(user);
-    } finally {
-      setBusy(false);
-    }
-  }
-
+  const { localSignIn, cognito } = useServices();
   const heading = <h2 className={styles.heading}>{t('signInTitle')}</h2>;
-  const form = (
-    <form
-      className={styles.panel}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void signIn();
-      }}
-    >
-      {localSignIn ? (
-        <>
-          <Field label={t('role')}>
-            <RadioGroup value={role} onChange={(_, d) => setRole(d.value as Role)}>
-              {ROLES.map((r) => (
-                <Radio key={r} value={r} label={t(`role_${r}`)} />
-              ))}
-            </RadioGroup>
-          </Field>
-          {role !== 'auditor' ? (
-            <Field label={t('subBranchCode')}>
-              <Input value={subBranch} onChange={(_, d) => setSubBranch(d.value)} />
-            </Field>
-          ) : null}
-          {role === 'outlet_head' ? (
-            <Field label={t('outletCode')}>
-              <Input value={outlet} onChange={(_, d) => setOutlet(d.value)} />
-            </Field>
-          ) : null}
-          <Field label={t('displayName')}>
-            <Input value={name} onChange={(_, d) => setName(d.value)} />
-          </Field>
-        </>
-      ) : null}
-      <Field label={localSignIn ? t('localToken') : t('idToken')}>
-        <Input value={token} onChange={(_, d) => setToken(d.value)} />
-      </Field>
-      <Button appearance="primary" type="submit" disabled={busy}>
-        {t('signIn')}
-      </Button>
-      <Notice notice={notice} />
-    </form>
-  );
-
   if (localSignIn || !cognito) {
     return (
       <div className={styles.panel}>
         {heading}
-        {form}
+        <TokenSignInForm onSignedIn={onSignedIn} />
       </div>
     );
   }
@@ -117,7 +38,9 @@ export function SignInPanel({ onSignedIn }: SignInPanelProps) {
       <Accordion collapsible>
         <AccordionItem value="token">
           <AccordionHeader size="small">{t('pasteToken')}</AccordionHeader>
-          <AccordionPanel>{form}</AccordionPanel>
+          <AccordionPanel>
+            <TokenSignInForm onSignedIn={onSignedIn} />
+          </AccordionPanel>
         </AccordionItem>
       </Accordion>
     </div>

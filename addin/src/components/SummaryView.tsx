@@ -1,11 +1,11 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import type { CellValue } from '#shared/grid/types';
-import type { SummarySheetsPlan } from '../excel/workbook-host';
+import { ROW_FILLS } from '#shared/summary-sheet/plan-summary-workbook';
+import { SUMMARY_FORMATS, type PlannedValue, type SummaryWorkbookPlan } from '#shared/summary-sheet/types';
 import { useI18n } from '../i18n/I18nContext';
 import { SummaryBarChart } from './SummaryBarChart';
 
 export interface SummaryViewProps {
-  plan: SummarySheetsPlan;
+  plan: SummaryWorkbookPlan;
   onDownload(): void;
   busy?: boolean;
 }
@@ -24,12 +24,12 @@ const useStyles = makeStyles({
 });
 
 /** A cell of the plan as the sheet would show it with the column's number format. */
-function shown(value: CellValue, format: string): string {
+function shown(value: PlannedValue, format: string): string {
   if (value === null) return '';
   if (typeof value !== 'number') return String(value);
-  if (format === '0.0%') return `${(value * 100).toFixed(1)}%`;
-  if (format === '#,##0.00') return value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  if (format === '0.00') return value.toFixed(2);
+  if (format === SUMMARY_FORMATS.percent) return `${(value * 100).toFixed(1)}%`;
+  if (format === SUMMARY_FORMATS.money) return value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  if (format === SUMMARY_FORMATS.decimal) return value.toFixed(2);
   return String(value);
 }
 
@@ -37,15 +37,12 @@ function shown(value: CellValue, format: string): string {
 export function SummaryView({ plan, onDownload, busy }: SummaryViewProps) {
   const styles = useStyles();
   const { t } = useI18n();
-  const sheet = plan.summarySheet;
-  const warned = sheet.warningRows.filter((r) => !sheet.missingRows.includes(r)).length;
-  const chart = sheet.chart;
-  const bars = chart
-    ? sheet.rows.slice(0, chart.rowCount).map((row) => ({
-        category: String(row[chart.categoryColumn] ?? ''),
-        value: typeof row[chart.valueColumn] === 'number' ? (row[chart.valueColumn] as number) : null,
-      }))
-    : [];
+  // The summary sheet as the plan lays it out for every writer: the same lines, marks and counts as the workbook.
+  const sheet = plan.sheets[0];
+  const title = String(sheet.titleRows[0]?.[0] ?? plan.title);
+  const { warned, missing } = plan.counts;
+  const chart = plan.chart;
+  const bars = chart ? chart.categories.map((category, i) => ({ category, value: chart.values[i] ?? null })) : [];
   return (
     <section className={styles.view} aria-labelledby="pts-summary-heading">
       <h2 className={styles.heading} id="pts-summary-heading">
@@ -55,12 +52,12 @@ export function SummaryView({ plan, onDownload, busy }: SummaryViewProps) {
         {t('webDownloadSummary')}
       </Button>
       <p className={styles.counts} role="status">
-        {t('webSummaryCounts', { warned, missing: sheet.missingRows.length })}
+        {t('webSummaryCounts', { warned, missing })}
       </p>
       {/* The table scrolls sideways on a narrow screen; the region takes the focus so that keys scroll it. */}
-      <div className={styles.scroll} role="region" aria-label={sheet.title} tabIndex={0}>
+      <div className={styles.scroll} role="region" aria-label={title} tabIndex={0}>
         <table className={styles.table} data-summary={sheet.name}>
-          <caption>{sheet.title}</caption>
+          <caption>{title}</caption>
           <thead>
             <tr>
               {sheet.header.map((h) => (
@@ -71,8 +68,9 @@ export function SummaryView({ plan, onDownload, busy }: SummaryViewProps) {
             </tr>
           </thead>
           <tbody>
-            {sheet.rows.map((row, r) => {
-              const mark = sheet.missingRows.includes(r) ? styles.missing : sheet.warningRows.includes(r) ? styles.warning : r === sheet.totalRow ? styles.total : '';
+            {sheet.body.map((row, r) => {
+              const style = sheet.rowStyles[r];
+              const mark = style?.fill === ROW_FILLS.missing ? styles.missing : style?.fill === ROW_FILLS.warning ? styles.warning : style?.bold ? styles.total : '';
               return (
                 <tr key={r} className={mark} data-outlet={String(row[1] ?? '')}>
                   {row.map((value, c) =>
@@ -93,7 +91,7 @@ export function SummaryView({ plan, onDownload, busy }: SummaryViewProps) {
         </table>
       </div>
       {chart && bars.length > 0 ? (
-        <SummaryBarChart title={sheet.title} label={chart.title} bars={bars} percent={sheet.columnFormats[chart.valueColumn] === '0.0%'} />
+        <SummaryBarChart title={title} label={chart.title} bars={bars} percent={chart.numberFormat === SUMMARY_FORMATS.percent} />
       ) : null}
     </section>
   );

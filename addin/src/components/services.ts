@@ -5,7 +5,8 @@ import type { ApiClient, ConsolidatedQuery } from '../api/api-client';
 import type { SignedInUser } from '../api/types';
 import type { CognitoSignIn } from '../api/cognito-sign-in';
 import type { Outbox } from '../api/outbox';
-import type { SummarySheetsPlan, WorkbookHost } from '../excel/workbook-host';
+import type { SummaryWorkbookPlan } from '#shared/summary-sheet/types';
+import type { WorkbookHost } from '../excel/workbook-host';
 import type { NoticeMessage } from './Notice';
 
 /** What the panes work with; given by the entry point (Office.js or the in-memory workbook), replaced by fakes in tests. */
@@ -26,7 +27,7 @@ export interface PaneServices {
   /** The web page (web.html): a blank template to download for the signed-in user, instead of inserting a sheet. */
   downloadTemplate?: (api: ApiClient, user: SignedInUser, spec: TemplateSpec, day: string) => Promise<NoticeMessage>;
   /** The web page: told of each summary the manager pulls, to show it on screen and offer its workbook. */
-  onSummaryPulled?: (query: ConsolidatedQuery, plan: SummarySheetsPlan) => void;
+  onSummaryPulled?: (query: ConsolidatedQuery, plan: SummaryWorkbookPlan) => void;
 }
 
 export const ServicesContext = createContext<PaneServices | null>(null);

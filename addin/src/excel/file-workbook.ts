@@ -12,7 +12,7 @@ import { dateFromExcelSerial } from '#shared/normalise/date-from-excel-serial';
 import { columnFormat, sequenceOf } from '../sheets/plan-template-sheet';
 import { MemoryWorkbook, type MemorySheet } from './memory-workbook';
 import type { ConsolidatedQuery } from '../api/api-client';
-import type { SummarySheetsPlan } from './workbook-host';
+import type { SummaryWorkbookPlan } from '#shared/summary-sheet/types';
 
 /** Data rows given the template's column formats beyond the last filled row, so that typed dates show as dates. */
 const SPARE_FORMATTED_ROWS = 200;
@@ -41,7 +41,7 @@ export class FileWorkbook extends MemoryWorkbook {
   file: OpenedFile | null = null;
   private asRead = new Map<string, CellAsRead>();
   /** The last summary the manager pulled (shown on screen by the web page). */
-  summary: { query: ConsolidatedQuery; plan: SummarySheetsPlan } | null = null;
+  summary: { query: ConsolidatedQuery; plan: SummaryWorkbookPlan } | null = null;
 
   constructor(private readonly registry: TemplateRegistry) {
     super([]);
@@ -157,7 +157,7 @@ export class FileWorkbook extends MemoryWorkbook {
   }
 
   /** Keeps the summary the manager pulled, with its query, for the page to show and to download as a workbook. */
-  showSummary(query: ConsolidatedQuery, plan: SummarySheetsPlan): void {
+  showSummary(query: ConsolidatedQuery, plan: SummaryWorkbookPlan): void {
     this.summary = { query, plan };
     this.changed();
   }

@@ -16,10 +16,10 @@ import {
   type HostResult,
   type SequencePlan,
   type SheetUpdate,
-  type SummarySheetsPlan,
   type TemplateSheetPlan,
   type WorkbookHost,
 } from './workbook-host';
+import type { PlannedValue, PrintPlan, RowStyle, SummarySheetPlan, SummaryWorkbookPlan } from '#shared/summary-sheet/types';
 
 export interface MemoryCell {
   value: CellValue;
@@ -37,7 +37,11 @@ export interface MemorySheet {
   lists: Map<string, string[]>;
   veryHidden: boolean;
   tables: { address: string; style: string }[];
-  charts: { type: 'bar'; title: string; categories: string[]; values: (number | null)[] }[];
+  charts: { type: 'bar'; title: string; categories: string[]; values: (number | null)[]; anchor?: { fromColumn: number; fromRow: number; toColumn: number; toRow: number } }[];
+  /** Bold cells (A1 addresses). */
+  bold: Set<string>;
+  /** Column widths (characters), frozen rows and print set-up of a drawn summary sheet. */
+  layout: { columnWidths: number[]; frozenRows: number; print: PrintPlan } | null;
   sequence: SequencePlan | null;
   /** Number formats of whole data columns (a template's text, date and money columns). */
   columnFormats: Map<string, { format: string; firstRow: number; lastRow: number }>;
@@ -76,7 +80,7 @@ export class MemoryWorkbook implements WorkbookHost {
   }
 
   addSheet(name: string): MemorySheet {
-    const sheet: MemorySheet = { name, cells: new Map(), highlights: new Map(), lists: new Map(), veryHidden: false, tables: [], charts: [], sequence: null, columnFormats: new Map() };
+    const sheet: MemorySheet = { name, cells: new Map(), highlights: new Map(), lists: new Map(), veryHidden: false, tables: [], charts: [], bold: new Set(), layout: null, sequence: null, columnFormats: new Map() };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -284,40 +288,36 @@ export class MemoryWorkbook implements WorkbookHost {
     return { ok: true, value: { sheetName } };
   }
 
-  async writeSummarySheets(plan: SummarySheetsPlan): Promise<HostResult<{ sheetName: string }>> {
-    const s = plan.summarySheet;
-    for (const name of [s.name, plan.rowsSheet?.name]) {
-      const i = this.sheets.findIndex((x) => x.name === name);
+  async writeSummarySheets(plan: SummaryWorkbookPlan): Promise<HostResult<{ sheetName: string }>> {
+    for (const sheetPlan of plan.sheets) {
+      const i = this.sheets.findIndex((x) => x.name === sheetPlan.name);
       if (i >= 0) this.sheets.splice(i, 1);
     }
-    const sheet = this.addSheet(s.name);
-    this.put(sheet, 'A1', { value: s.title });
-    const write = (target: MemorySheet, firstRow: number, header: string[], rows: CellValue[][], formats: string[]) => {
-      header.forEach((h, c) => this.put(target, key(columnLetters(c + 1), firstRow), { numberFormat: '@', value: h }));
-      rows.forEach((row, r) =>
-        row.forEach((value, c) => {
-          const address = key(columnLetters(c + 1), firstRow + 1 + r);
-          const format = isFormulaLikeText(value) ? '@' : formats[c];
-          if (format) this.put(target, address, { numberFormat: format });
-          this.put(target, address, { value });
-        }),
-      );
-      target.tables.push({ address: `A${firstRow}:${columnLetters(header.length)}${firstRow + rows.length}`, style: 'TableStyleMedium2' });
-    };
-    write(sheet, 3, s.header, s.rows, s.columnFormats);
-    if (s.chart) {
-      const chart = s.chart;
-      const rows = s.rows.slice(0, chart.rowCount);
-      sheet.charts.push({
-        type: 'bar',
-        title: chart.title,
-        categories: rows.map((r) => String(r[chart.categoryColumn] ?? '')),
-        values: rows.map((r) => (typeof r[chart.valueColumn] === 'number' ? (r[chart.valueColumn] as number) : null)),
-      });
+    for (const sheetPlan of plan.sheets) this.drawSummarySheet(this.addSheet(sheetPlan.name), sheetPlan);
+    const first = plan.sheets[0];
+    if (plan.chart) {
+      const sheet = this.sheet(plan.chart.sheetName);
+      sheet?.charts.push({ type: 'bar', title: plan.chart.title, categories: plan.chart.categories, values: plan.chart.values, anchor: plan.chart.anchor });
     }
-    if (plan.rowsSheet) write(this.addSheet(plan.rowsSheet.name), 1, plan.rowsSheet.header, plan.rowsSheet.rows, plan.rowsSheet.columnFormats);
-    this.activeSheet = s.name;
+    this.activeSheet = first.name;
     this.changed();
-    return { ok: true, value: { sheetName: s.name } };
+    return { ok: true, value: { sheetName: first.name } };
+  }
+
+  private drawSummarySheet(sheet: MemorySheet, plan: SummarySheetPlan): void {
+    const write = (row: number, values: PlannedValue[], formats: readonly string[], style: RowStyle | null) =>
+      values.forEach((value, c) => {
+        const address = key(columnLetters(c + 1), row);
+        const format = isFormulaLikeText(value) ? '@' : formats[c];
+        if (format && format !== 'General') this.put(sheet, address, { numberFormat: format });
+        if (style?.fill) this.put(sheet, address, { fill: style.fill });
+        if (style?.bold) sheet.bold.add(address);
+        this.put(sheet, address, { value });
+      });
+    plan.titleRows.forEach((values, r) => write(r + 1, values, [], null));
+    if (plan.titleRows.length > 0) sheet.bold.add('A1');
+    write(plan.headerRow, plan.header, plan.header.map(() => '@'), { bold: true });
+    plan.body.forEach((values, r) => write(plan.headerRow + 1 + r, values, plan.columnFormats, plan.rowStyles[r]));
+    sheet.layout = { columnWidths: plan.columnWidths, frozenRows: plan.headerRow, print: plan.print };
   }
 }

@@ -24,17 +24,25 @@ import {
   type HostResult,
   type SequencePlan,
   type SheetUpdate,
-  type SummarySheetsPlan,
   type TemplateSheetPlan,
   type WorkbookHost,
 } from './workbook-host';
+import type { SummarySheetPlan, SummaryWorkbookPlan } from '#shared/summary-sheet/types';
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export const HIGHLIGHT_MARKERS = { error: '=N("pts-error")=0', warning: '=N("pts-warning")=0' } as const;
 /** Fill colours of the highlights (light red, light amber), as Excel wants them. */
 const HIGHLIGHT_FILLS = { error: '#F8D7DA', warning: '#FFF3CD' } as const;
-const WARNING_ROW_FILL = '#FDE2E1';
+/** The summary table's header fill and borders, as the ExcelJS writer draws them (shared/src/xlsx/_lib/styles.ts). */
+const HEADER_FILL = '#DDEBF7';
+const BORDER_COLOUR = '#8EA9C1';
+const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
+
+/** Office.js sets column widths in points; a plan gives characters of the default font (7 px each, 5 px padding, 0.75 pt a px). */
+export function characterWidthToPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
 /** Stay well under Excel's 5 MB request payload (Excel on the web refuses more). */
 export const MAX_PAYLOAD_CHARS = 4_000_000;
 /** Addresses joined for one RangeAreas stay under this length. */
@@ -304,57 +312,86 @@ export class OfficeWorkbook implements WorkbookHost {
     });
   }
 
-  writeSummarySheets(plan: SummarySheetsPlan): Promise<HostResult<{ sheetName: string }>> {
+  writeSummarySheets(plan: SummaryWorkbookPlan): Promise<HostResult<{ sheetName: string }>> {
     return this.action(async ({ context, sync }) => {
       const sheets = context.workbook.worksheets;
-      const names = [plan.summarySheet.name, ...(plan.rowsSheet ? [plan.rowsSheet.name] : [])];
-      const existing = names.map((n) => sheets.getItemOrNullObject(n));
+      const existing = plan.sheets.map((p) => sheets.getItemOrNullObject(p.name));
       await sync();
 
       // New sheets come in under temporary names; the old ones go only then (a workbook keeps one visible sheet).
-      const s = plan.summarySheet;
-      const sheet = sheets.add('pts-summary-new');
-      sheet.getRange('A1').values = [[s.title]];
-      sheet.getRange('A1').format.font.bold = true;
-      const headerRow = 3;
-      const body = rectangle(s.rows, s.header.length);
-      await this.writeBlock(sheet, headerRow, s.header, body, s.columnFormats, sync);
-      const table = sheet.tables.add(rangeAddress('A', headerRow, s.header.length, body.length + 1), true);
-      table.style = 'TableStyleMedium2';
-      table.showTotals = false;
-      const lastCol = columnLetters(s.header.length);
-      for (const r of s.warningRows) {
-        sheet.getRange(`A${headerRow + 1 + r}:${lastCol}${headerRow + 1 + r}`).format.fill.color = WARNING_ROW_FILL;
+      const added: Excel.Worksheet[] = [];
+      for (const [i, sheetPlan] of plan.sheets.entries()) {
+        const sheet = sheets.add(`pts-summary-new-${i + 1}`);
+        await this.drawSummarySheet(sheet, sheetPlan, sync);
+        added.push(sheet);
       }
-      for (const r of s.missingRows) sheet.getRange(`A${headerRow + 1 + r}`).format.font.bold = true;
-      if (s.totalRow >= 0) sheet.getRange(`A${headerRow + 1 + s.totalRow}:${lastCol}${headerRow + 1 + s.totalRow}`).format.font.bold = true;
-      if (s.chart) {
-        const first = headerRow + 1;
-        const values = sheet.getRange(rangeAddress(columnLetters(s.chart.valueColumn + 1), first, 1, s.chart.rowCount));
-        const categories = sheet.getRange(rangeAddress(columnLetters(s.chart.categoryColumn + 1), first, 1, s.chart.rowCount));
-        const chart = sheet.charts.add('BarClustered', values, 'Columns');
-        chart.title.text = s.chart.title;
-        chart.legend.visible = false;
-        chart.series.getItemAt(0).setXAxisValues(categories);
-        chart.setPosition(`${columnLetters(s.header.length + 2)}${headerRow}`);
+      const chart = plan.chart;
+      const chartSheet = chart ? added[plan.sheets.findIndex((p) => p.name === chart.sheetName)] : undefined;
+      if (chart && chartSheet) {
+        const values = chartSheet.getRange(rangeAddress(columnLetters(chart.valueColumn + 1), chart.firstRow, 1, chart.lastRow - chart.firstRow + 1));
+        const categories = chartSheet.getRange(rangeAddress(columnLetters(chart.categoryColumn + 1), chart.firstRow, 1, chart.lastRow - chart.firstRow + 1));
+        const drawn = chartSheet.charts.add('BarClustered', values, 'Columns');
+        drawn.title.text = chart.title;
+        drawn.legend.visible = false;
+        drawn.series.getItemAt(0).setXAxisValues(categories);
+        // Rank 1 at the top, as in the table and in the written workbook.
+        drawn.axes.categoryAxis.reversePlotOrder = true;
+        drawn.dataLabels.showValue = true;
+        drawn.dataLabels.numberFormat = chart.numberFormat;
+        const { fromColumn, fromRow, toColumn, toRow } = chart.anchor;
+        // The anchor's end is the corner before (toColumn, toRow): the last cell covered is the one up and left of it.
+        drawn.setPosition(`${columnLetters(fromColumn + 1)}${fromRow + 1}`, `${columnLetters(toColumn)}${toRow}`);
       }
-      sheet.getRange(`A${headerRow}:${lastCol}${headerRow + body.length}`).format.autofitColumns();
-
-      let rowsSheet: Excel.Worksheet | null = null;
-      if (plan.rowsSheet) {
-        const d = plan.rowsSheet;
-        rowsSheet = sheets.add('pts-rows-new');
-        const detail = rectangle(d.rows, d.header.length);
-        await this.writeBlock(rowsSheet, 1, d.header, detail, d.columnFormats, sync);
-        rowsSheet.tables.add(rangeAddress('A', 1, d.header.length, detail.length + 1), true).style = 'TableStyleLight9';
-      }
-      sheet.activate();
+      added[0]?.activate();
       for (const old of existing) if (!old.isNullObject) old.delete();
-      sheet.name = s.name;
-      if (rowsSheet && plan.rowsSheet) rowsSheet.name = plan.rowsSheet.name;
+      plan.sheets.forEach((p, i) => (added[i].name = p.name));
       await sync();
-      return { ok: true, value: { sheetName: s.name } };
+      return { ok: true, value: { sheetName: plan.sheets[0]?.name ?? '' } };
     });
+  }
+
+  /** Queues one planned sheet: title rows, the table with its formats, marks and borders, widths, frozen header, filter, print set-up. */
+  private async drawSummarySheet(sheet: Excel.Worksheet, plan: SummarySheetPlan, sync: () => Promise<void>): Promise<void> {
+    plan.titleRows.forEach((values, r) => {
+      if (values.length === 0) return;
+      const range = sheet.getRange(rangeAddress('A', r + 1, values.length, 1));
+      range.numberFormat = formatsFor([values], []);
+      range.values = [values];
+    });
+    const title = sheet.getRange('A1');
+    title.format.font.bold = true;
+    title.format.font.size = 16;
+
+    const body = rectangle(plan.body, plan.header.length);
+    await this.writeBlock(sheet, plan.headerRow, plan.header, body, plan.columnFormats, sync);
+    const header = sheet.getRange(rangeAddress('A', plan.headerRow, plan.header.length, 1));
+    header.format.fill.color = HEADER_FILL;
+    header.format.wrapText = true;
+    const lastCol = columnLetters(plan.header.length);
+    plan.rowStyles.forEach((style, r) => {
+      if (!style) return;
+      const line = sheet.getRange(`A${plan.headerRow + 1 + r}:${lastCol}${plan.headerRow + 1 + r}`);
+      if (style.fill) line.format.fill.color = style.fill;
+      if (style.bold) line.format.font.bold = true;
+    });
+    const table = sheet.getRange(rangeAddress('A', plan.headerRow, plan.header.length, body.length + 1));
+    for (const edge of BORDER_EDGES) {
+      const border = table.format.borders.getItem(edge);
+      border.style = 'Continuous';
+      border.color = BORDER_COLOUR;
+    }
+    plan.columnWidths.forEach((width, c) => {
+      const letter = columnLetters(c + 1);
+      sheet.getRange(`${letter}:${letter}`).format.columnWidth = characterWidthToPoints(width);
+    });
+    sheet.freezePanes.freezeRows(plan.headerRow);
+    sheet.autoFilter.apply(table);
+    const layout = sheet.pageLayout;
+    layout.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    layout.paperSize = plan.print.paperSize;
+    layout.centerHorizontally = true;
+    layout.zoom = { horizontalFitToPages: plan.print.fitToWidth, verticalFitToPages: plan.print.fitToHeight };
+    layout.setPrintTitleRows(`$${plan.print.titleRows[0]}:$${plan.print.titleRows[1]}`);
   }
 
   /**

@@ -3,6 +3,7 @@
  * interface; addin/src/excel/office-workbook.ts implements it with Office.js, memory-workbook.ts in memory.
  */
 import type { CellValue, WorkbookGrid } from '#shared/grid/types';
+import type { SummaryWorkbookPlan } from '#shared/summary-sheet/types';
 
 /** Why a workbook action failed, in Chinese and English for the MessageBar. */
 export type HostFailureCode =
@@ -97,28 +98,6 @@ export interface SequencePlan {
   valueCols: string[];
 }
 
-/** The ranked summary of a period planned for a sheet (addin/src/sheets/plan-summary-sheets.ts). */
-export interface SummarySheetsPlan {
-  summarySheet: {
-    name: string;
-    /** Title line above the table. */
-    title: string;
-    header: string[];
-    rows: CellValue[][];
-    /** Number format per column of the table, '' for General. */
-    columnFormats: string[];
-    /** Row indexes (0-based in rows) of outlets flagged 目标达成预警 or 未报送, to fill in a warning colour. */
-    warningRows: number[];
-    /** Row indexes of outlets that did not report. */
-    missingRows: number[];
-    /** Index of the total line in rows, or -1. */
-    totalRow: number;
-    /** The chart: categories column (outlet names) and the values column, indexes into header. */
-    chart: { title: string; categoryColumn: number; valueColumn: number; rowCount: number } | null;
-  };
-  rowsSheet: { name: string; header: string[]; rows: CellValue[][]; columnFormats: string[] } | null;
-}
-
 /** The workbook as the task pane sees it. Every method is one user action: one Excel.run, a fixed number of syncs. */
 export interface WorkbookHost {
   /** Reads the active sheet (used range from A1: values and formulas) and the `_pts_meta` identities in one sync. */
@@ -137,8 +116,11 @@ export interface WorkbookHost {
    * `_pts_meta` (replacing a row that names the same sheet). Resolves with the name given.
    */
   insertTemplateSheet(plan: TemplateSheetPlan): Promise<HostResult<{ sheetName: string }>>;
-  /** Writes the summary sheet (replacing one of the same name), its table and chart, and the rows sheet. */
-  writeSummarySheets(plan: SummarySheetsPlan): Promise<HostResult<{ sheetName: string }>>;
+  /**
+   * Draws the planned summary workbook (shared/src/summary-sheet) into this one: its sheets (replacing those of the
+   * same names), their formats, widths, marks and print set-up, and the chart. Resolves with the summary sheet's name.
+   */
+  writeSummarySheets(plan: SummaryWorkbookPlan): Promise<HostResult<{ sheetName: string }>>;
 }
 
 export function hostFailure(code: HostFailureCode, detail?: string): HostFailure {

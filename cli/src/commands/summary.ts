@@ -8,6 +8,7 @@ import { parseDay, readOrganisation, startProgress, writeOutputFile, type CliOut
 import { parseCommandArgs, requireOption } from '../parse-command-args';
 import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
 import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
+import { headerValueOfRole } from '#shared/spec/header-value-of-role';
 
 /** `pts summary FILES... --org ORG [--from D --to D] [--dense] [--json] [--out FILE.xlsx] [--as-of DATE]` */
 export async function runSummary(args: string[], output: CliOutput, now: Date): Promise<number> {
@@ -50,8 +51,8 @@ export async function runSummary(args: string[], output: CliOutput, now: Date): 
       exitCode = EXIT_UNUSABLE;
       continue;
     }
-    const unit = validation.unitCode ?? headerText(validation.spec, validation.header, 'unit');
-    const period = headerText(validation.spec, validation.header, 'period');
+    const unit = validation.unitCode ?? headerValueOfRole(validation.spec, validation.header, 'unit');
+    const period = headerValueOfRole(validation.spec, validation.header, 'period');
     if (validation.hasErrors) {
       const errors = validation.findings.filter((f) => f.severity === 'error').length;
       output.err(`${file}：有 ${errors} 处错误，列为“有错误”，不计入排名（pts validate 查看）/ ${errors} error(s): listed as 有错误, left out of the ranking (see pts validate)`);
@@ -90,12 +91,6 @@ export async function runSummary(args: string[], output: CliOutput, now: Date): 
   output.out(values.json ? JSON.stringify(summary, null, 2) : formatSummaryTable(spec, summary));
   if (values.out !== undefined) output.err(`已写入 ${values.out} / wrote ${values.out}`);
   return exitCode;
-}
-
-function headerText(spec: TemplateSpec, header: Record<string, unknown>, role: 'unit' | 'period'): string | undefined {
-  const field = spec.headerFields.find((f) => f.role === role);
-  const value = field ? header[field.key] : undefined;
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
 }
 
 /** The code the summary lists a unit under (a submission may name its outlet by name). */

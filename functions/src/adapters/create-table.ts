@@ -1,6 +1,7 @@
-/** Creates the product's table as docs/data-model.md describes it (tests and the local stack; CDK builds it in AWS). */
+/** Creates the product's table as docs/data-model.md describes it (tests and the local stack; CDK builds it in AWS from the same TABLE_DESIGN). */
 import { CreateTableCommand, DescribeTableCommand, ResourceInUseException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TABLE_DESIGN as keys } from './table-design';
 
 /** Creates `tableName` when missing; returns true when it was created. */
 export async function createTableIfMissing(doc: DynamoDBDocumentClient, tableName: string): Promise<boolean> {
@@ -15,24 +16,22 @@ export async function createTableIfMissing(doc: DynamoDBDocumentClient, tableNam
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [
-          { AttributeName: 'pk', AttributeType: 'S' },
-          { AttributeName: 'sk', AttributeType: 'S' },
-          { AttributeName: 'gsi1pk', AttributeType: 'S' },
-          { AttributeName: 'gsi1sk', AttributeType: 'S' },
-        ],
+        AttributeDefinitions: [keys.partitionKey, keys.sortKey, keys.index.partitionKey, keys.index.sortKey].map((name) => ({
+          AttributeName: name,
+          AttributeType: keys.attributeType,
+        })),
         KeySchema: [
-          { AttributeName: 'pk', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
+          { AttributeName: keys.partitionKey, KeyType: 'HASH' },
+          { AttributeName: keys.sortKey, KeyType: 'RANGE' },
         ],
         GlobalSecondaryIndexes: [
           {
-            IndexName: 'gsi1',
+            IndexName: keys.index.name,
             KeySchema: [
-              { AttributeName: 'gsi1pk', KeyType: 'HASH' },
-              { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+              { AttributeName: keys.index.partitionKey, KeyType: 'HASH' },
+              { AttributeName: keys.index.sortKey, KeyType: 'RANGE' },
             ],
-            Projection: { ProjectionType: 'ALL' },
+            Projection: { ProjectionType: keys.index.projection },
           },
         ],
       }),
@@ -41,6 +40,6 @@ export async function createTableIfMissing(doc: DynamoDBDocumentClient, tableNam
     if (error instanceof ResourceInUseException) return false;
     throw error;
   }
-  await doc.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true } }));
+  await doc.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: keys.timeToLiveAttribute, Enabled: true } }));
   return true;
 }

@@ -14,6 +14,7 @@ import { batchWriteAll, type BatchWriteOptions, type WriteRequest } from './batc
 import type { TableRef } from './dynamo';
 import { ATTEMPTS_PK, attemptMarkerKey, auditPk, headKey, idempotencyKey, phoneIndexPk, rowSk, rowsPk, type SubmissionId } from './keys';
 import { queryAll } from './query-all';
+import { TABLE_DESIGN } from './table-design';
 
 /** The current version of a report: what GET /submissions shows, plus what the merge and the summary need. */
 export interface SubmissionHead extends StoredSubmission {
@@ -155,7 +156,7 @@ export async function queryHeads(table: TableRef, subBranch: string, template: s
 /** Phone entries of a sub-branch's campaign (pattern 14, on gsi1); may include replaced attempts. */
 export async function queryPhoneEntries(table: TableRef, subBranch: string, campaignFrom: string): Promise<PhoneEntry[]> {
   const items = await queryAll<{ gsi1sk: string }>(table, {
-    IndexName: 'gsi1',
+    IndexName: TABLE_DESIGN.index.name,
     KeyConditionExpression: 'gsi1pk = :pk',
     ExpressionAttributeValues: { ':pk': phoneIndexPk(subBranch, campaignFrom) },
     ProjectionExpression: 'gsi1sk',

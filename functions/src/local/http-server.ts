@@ -9,7 +9,6 @@ import type { Context } from 'aws-lambda';
 import { localTokenRequestSchema, type LocalTokenAnswer } from '#shared/api/local-token-request';
 import { redactLogValue } from '../middleware/redact-log-value';
 import type { LocalSigner } from './local-token';
-import { API_ROUTES } from '#infra/api-routes';
 import { matchRoute } from './routes';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024; // API Gateway's own limit; the handler refuses above 5 MB itself
@@ -68,9 +67,6 @@ function corsHeaders(req: IncomingMessage): Record<string, string> {
   };
 }
 
-/** Timeout of each route's function as deployed (infra/lib/api-routes.ts), so the local stack keeps Lambda's semantics. */
-const ROUTE_TIMEOUT_MS = new Map(API_ROUTES.map((route) => [`${route.method} ${route.path}`, route.timeoutSeconds * 1000]));
-const DEFAULT_TIMEOUT_MS = 29_000;
 
 function lambdaContext(name: string, requestId: string, timeoutMs: number): Context {
   const deadline = Date.now() + timeoutMs;
@@ -210,7 +206,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalA
 
   // As on Lambda: past the function's timeout the caller gets a 503 and the result, if any, is dropped.
   // (Lambda would also stop the code; here it runs on, and a submission checks its time before it commits.)
-  const timeoutMs = ROUTE_TIMEOUT_MS.get(routeKey) ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = matched.route.timeoutSeconds * 1000;
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
   const handled = matched.route.handler(event, lambdaContext(routeKey.replace(/\W+/g, '-'), requestId, timeoutMs));

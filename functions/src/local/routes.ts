@@ -1,4 +1,7 @@
-/** The API's routes as API Gateway maps them to the handlers (one Lambda function per route). */
+/**
+ * The local stack's routes: the API's one list (API_ROUTES, which the CDK HTTP API also deploys),
+ * each bound to the handler its Lambda function runs, with the same public flag and timeout.
+ */
 import type { LambdaHttpHandler } from '../middleware/http-handler';
 import { handler as getAudit } from '../handlers/get-audit';
 import { handler as getConsolidated } from '../handlers/get-consolidated';
@@ -11,6 +14,22 @@ import { handler as getTemplates } from '../handlers/get-templates';
 import { handler as postSubmission } from '../handlers/post-submission';
 import { handler as putOrg } from '../handlers/put-org';
 import { handler as putTemplate } from '../handlers/put-template';
+import { API_ROUTES, type ApiHandlerName } from '#infra/api-routes';
+
+/** Every handler name of API_ROUTES has its function here (a missing one fails the type check). */
+const HANDLERS: Record<ApiHandlerName, LambdaHttpHandler> = {
+  'get-health': getHealth,
+  'post-submission': postSubmission,
+  'get-submission': getSubmission,
+  'get-consolidated': getConsolidated,
+  'get-consolidated-xlsx': getConsolidatedXlsx,
+  'get-audit': getAudit,
+  'get-templates': getTemplates,
+  'get-template-xlsx': getTemplateXlsx,
+  'put-template': putTemplate,
+  'put-org': putOrg,
+  'get-org': getOrg,
+};
 
 export interface Route {
   method: string;
@@ -18,22 +37,18 @@ export interface Route {
   path: string;
   handler: LambdaHttpHandler;
   /** Open without a token (GET /health). */
-  public?: boolean;
+  public: boolean;
+  /** The deployed function's timeout: past it the local stack answers 503, as Lambda would. */
+  timeoutSeconds: number;
 }
 
-export const routes: Route[] = [
-  { method: 'GET', path: '/health', handler: getHealth, public: true },
-  { method: 'POST', path: '/submissions', handler: postSubmission },
-  { method: 'GET', path: '/submissions/{outlet}/{template}/{period}', handler: getSubmission },
-  { method: 'GET', path: '/consolidated', handler: getConsolidated },
-  { method: 'GET', path: '/consolidated.xlsx', handler: getConsolidatedXlsx },
-  { method: 'GET', path: '/audit', handler: getAudit },
-  { method: 'GET', path: '/templates', handler: getTemplates },
-  { method: 'GET', path: '/templates/{id}/{version}', handler: getTemplateXlsx },
-  { method: 'PUT', path: '/templates/{id}/{version}', handler: putTemplate },
-  { method: 'PUT', path: '/org/{subBranch}', handler: putOrg },
-  { method: 'GET', path: '/org/{subBranch}', handler: getOrg },
-];
+export const routes: readonly Route[] = API_ROUTES.map((route) => ({
+  method: route.method,
+  path: route.path,
+  handler: HANDLERS[route.handlerName],
+  public: route.public,
+  timeoutSeconds: route.timeoutSeconds,
+}));
 
 /** The route of a request and its path parameters, or undefined. */
 export function matchRoute(method: string, path: string): { route: Route; pathParameters: Record<string, string> } | undefined {

@@ -4,21 +4,16 @@
  * A sheet with problems is not an error: it is a 422 result of the submission service.
  */
 import type { ApiErrorBody } from '#shared/api/error-body';
+import { BilingualError } from '#shared/errors/bilingual-error';
 import { createFinding } from '#shared/findings/create-finding';
 import type { Finding } from '#shared/findings/types';
 
-export abstract class ApiError extends Error implements ApiErrorBody {
+export abstract class ApiError extends BilingualError implements ApiErrorBody {
   abstract readonly statusCode: number;
-  readonly code: string;
-  readonly message_zh: string;
-  readonly message_en: string;
   readonly findings?: Finding[];
 
   constructor(code: string, messageZh: string, messageEn: string, findings?: Finding[]) {
-    super(`${messageZh} / ${messageEn}`);
-    this.code = code;
-    this.message_zh = messageZh;
-    this.message_en = messageEn;
+    super(code, messageZh, messageEn);
     if (findings) this.findings = findings;
   }
 }

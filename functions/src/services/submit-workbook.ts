@@ -13,6 +13,7 @@ import type { Organisation } from '#shared/org/schema';
 import { isAfterDeadline } from '#shared/period/is-after-deadline';
 import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
 import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
+import { headerValueOfRole } from '#shared/spec/header-value-of-role';
 import type { TemplateSpec } from '#shared/spec/schema';
 import { aggregateRows } from '#shared/summary/aggregate-rows';
 import type { SheetValidation } from '#shared/validation/types';
@@ -55,12 +56,6 @@ export type SubmitWorkbookAnswer = SubmissionAnswer & {
 const AUDIT_FINDINGS = 50;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH = /^\d{4}-\d{2}$/;
-
-function headerByRole(validation: SheetValidation, role: string): string | null {
-  const field = validation.spec.headerFields.find((f) => f.role === role);
-  const value = field ? validation.header[field.key] : null;
-  return value === null || value === undefined ? null : String(value);
-}
 
 /** The day whose deadline applies: the report's day, or the last day of a reported month. */
 function deadlineDay(period: string): string | null {
@@ -107,13 +102,13 @@ export async function submitWorkbook(deps: ServiceDeps, input: SubmitWorkbookInp
   const submittedAt = now.toISOString();
   const asOf = isoDateInTimeZone(now, CAMPAIGN_TIME_ZONE);
   const validation = validateWorkbook(workbook, registry, { asOf, organisation });
-  const sheetSubBranch = headerByRole(validation, 'subBranch');
+  const sheetSubBranch = headerValueOfRole(validation.spec, validation.header, 'subBranch');
   if (sheetSubBranch && !findOrgUnit(organisation, sheetSubBranch, 'subBranch')) throw forbiddenScope(`支行 ${sheetSubBranch} / sub-branch ${sheetSubBranch}`);
   if (validation.unitCode && validation.unitCode !== caller.outlet) throw forbiddenScope(`网点 ${validation.unitCode} / outlet ${validation.unitCode}`);
 
   const requestHash = sha256Hex(bytes);
   const idempotencyHash = input.idempotencyKey ? sha256Hex(`${caller.sub}\n${input.idempotencyKey}`) : undefined;
-  const period = headerByRole(validation, 'period');
+  const period = headerValueOfRole(validation.spec, validation.header, 'period');
   const ctx = { deps, caller, organisation, validation, submittedAt, asOf, requestHash, idempotencyHash };
   if (validation.hasErrors || !validation.unitCode || !period) return rejectSheet(ctx, period);
   return acceptSheet(ctx, period, validation.unitCode);
@@ -266,7 +261,7 @@ async function acceptSheet(ctx: SubmitContext, period: string, outlet: string): 
       contentHash,
       templateVersion: spec.version,
       submitter: ctx.caller.sub,
-      submitterName: headerByRole(validation, 'submitter'),
+      submitterName: headerValueOfRole(validation.spec, validation.header, 'submitter'),
       submittedAt: ctx.submittedAt,
       late,
       rowCount: rows.length,

@@ -2,16 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, CfnTable, ProjectionType, Table, TableEncryption, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { CfnKey, Key, type IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-
-/** Attribute and index names of the one table (docs/data-model.md): the functions read and write these names, so they must not drift. */
-export const TABLE_KEYS = {
-  partitionKey: 'pk',
-  sortKey: 'sk',
-  timeToLive: 'ttl',
-  index: 'gsi1',
-  indexPartitionKey: 'gsi1pk',
-  indexSortKey: 'gsi1sk',
-} as const;
+import { TABLE_DESIGN } from '#functions/adapters/table-design';
 
 export interface DataTableProps {
   /**
@@ -29,7 +20,7 @@ export interface DataTableProps {
 
 /**
  * The product's single DynamoDB table: submissions, versions, organisations, templates and
- * idempotency records. On demand, point-in-time recovery, deletion protection, TTL on `ttl`,
+ * idempotency records, with the keys of TABLE_DESIGN (as the local stack creates it). On demand, point-in-time recovery, deletion protection, TTL on `ttl`,
  * encrypted with a customer-managed key (rotated yearly) so that access to the personal data in it
  * (customer names, phone numbers) is governed and logged by a key policy the bank controls.
  */
@@ -47,21 +38,21 @@ export class DataTable extends Construct {
     });
     (key.node.defaultChild as CfnKey).overrideLogicalId('PtsTableKey');
     const table = new Table(this, 'Table', {
-      partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
+      partitionKey: { name: TABLE_DESIGN.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_DESIGN.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       encryption: TableEncryption.CUSTOMER_MANAGED,
       encryptionKey: key,
-      timeToLiveAttribute: TABLE_KEYS.timeToLive,
+      timeToLiveAttribute: TABLE_DESIGN.timeToLiveAttribute,
       removalPolicy,
     });
     table.addGlobalSecondaryIndex({
-      indexName: TABLE_KEYS.index,
-      partitionKey: { name: TABLE_KEYS.indexPartitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE_KEYS.indexSortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.ALL,
+      indexName: TABLE_DESIGN.index.name,
+      partitionKey: { name: TABLE_DESIGN.index.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_DESIGN.index.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType[TABLE_DESIGN.index.projection],
     });
     (table.node.defaultChild as CfnTable).overrideLogicalId(props.pinnedLogicalId ?? 'PtsTable');
     this.table = table;

@@ -7,7 +7,7 @@ import type { Construct } from 'constructs';
 import { API_ROUTES, READ_ACTIONS, type ApiRouteDefinition, type TableAction } from '../api-routes';
 import { AppFunction } from '../constructs/app-function';
 import { AttemptSweep } from '../constructs/attempt-sweep';
-import { TABLE_KEYS } from '../constructs/data-table';
+import { TABLE_DESIGN } from '#functions/adapters/table-design';
 import { ServiceAlarms } from '../constructs/service-alarms';
 import { SubmissionsApi, type ApiRouteBinding } from '../constructs/submissions-api';
 import type { StageConfig } from '../stage-config';
@@ -139,7 +139,7 @@ export function grantTableActions(table: ITable, grantee: IGrantable, actions: r
   Grant.addToPrincipal({
     grantee,
     actions: actions.map((action) => `dynamodb:${action}`),
-    resourceArns: [table.tableArn, `${table.tableArn}/index/${TABLE_KEYS.index}`],
+    resourceArns: [table.tableArn, `${table.tableArn}/index/${TABLE_DESIGN.index.name}`],
   });
   const writes = actions.some((action) => !READ_ACTIONS.includes(action));
   table.encryptionKey?.grant(grantee, ...(writes ? KMS_WRITER_ACTIONS : ['kms:Decrypt']));

@@ -43,6 +43,8 @@ export const consolidatedSummarySchema = z.object({
   template: z.string(),
   /** Sub-branch code. */
   subBranch: z.string(),
+  /** Its name as the organisation file gives it (城东支行), for titles; absent in summaries made before it was carried. */
+  subBranchName: z.string().optional(),
   /** First and last day (YYYY-MM-DD), or month (YYYY-MM) for monthly templates, both included. */
   from: z.string(),
   to: z.string(),

@@ -124,5 +124,5 @@ export function summariseAggregates(
   const totalTargets = Object.fromEntries(Object.entries(unitTargets).map(([label, target]) => [label, target * unitsInTotal]));
   const total = computeSummaryValues(spec, mergeAggregates(spec, merged), totalTargets);
 
-  return { template: spec.id, subBranch: organisation.code, from, to, ranking, outlets: lines, missing, total, warnBelow: organisation.warnBelow ?? DEFAULT_WARN_BELOW };
+  return { template: spec.id, subBranch: organisation.code, subBranchName: organisation.name, from, to, ranking, outlets: lines, missing, total, warnBelow: organisation.warnBelow ?? DEFAULT_WARN_BELOW };
 }

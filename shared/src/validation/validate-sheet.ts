@@ -19,13 +19,6 @@ import type { SheetValidation, TypedRow, TypedValue, ValidateSheetOptions } from
 const EMPTY_ROW: readonly CellValue[] = [];
 const AS_OF = /^\d{4}-\d{2}-\d{2}$/;
 
-// Local bindings of the per-cell helpers: module loaders that turn imports into getters
-// (tsx, CommonJS interop) would otherwise run a getter on every call in the row loop.
-const checkCell = checkValue;
-const isBlank = isBlankCell;
-const hasFormula = hasFormulaAt;
-const checkRules = checkRowRules;
-
 /**
  * Checks one template sheet against its spec and every rule of it: labels (title, header block,
  * header row; compared after trimming spaces), computed cells, header values, each data row's
@@ -68,8 +61,7 @@ export function validateSheet(grid: SheetGrid, spec: TemplateSpec, options: Vali
   for (const rule of compiled.rules) {
     if (rule.kind !== 'in-sale-days' && rule.kind !== 'empty-before-first-sale-day') continue;
     if (organisation && saleDays.length > 0) continue;
-    const label = compiled.byIndex[rule.index]?.column.label ?? '';
-    const phrase = localisePhrase(rule.kind === 'in-sale-days' ? slotPhrases.saleDaysCheck : slotPhrases.firstSaleDayCheck, { label });
+    const phrase = localisePhrase(rule.kind === 'in-sale-days' ? slotPhrases.saleDaysCheck : slotPhrases.firstSaleDayCheck, { label: rule.label });
     if (!organisation) skipped.push(phrase);
     else skippedNoSaleDays.push(phrase);
   }
@@ -214,13 +206,13 @@ function checkFilledRow(scan: RowScan, rowIndex: number, rowValues: readonly Cel
     const compiledColumn = columns[c];
     const index = compiledColumn.index;
     const raw = rowValues[index] ?? null;
-    const blank = raw === null || (typeof raw === 'string' && isBlank(raw));
+    const blank = raw === null || (typeof raw === 'string' && isBlankCell(raw));
     place.column = compiledColumn.letter;
     const typed = compiledColumn.computed
       ? checkComputedCell(scan, compiledColumn, raw, blank, rowIndex)
       : blank
         ? reportIfRequired(scan, compiledColumn)
-        : checkCell(compiledColumn.checker, raw, place, scan.context);
+        : checkValue(compiledColumn.checker, raw, place, scan.context);
     row.filled[index] = !blank;
     row.typed[index] = typed;
     typedStore[stored++] = typed;
@@ -229,7 +221,7 @@ function checkFilledRow(scan: RowScan, rowIndex: number, rowValues: readonly Cel
   checkRowSize(scan, row.typed, rowIndex);
   row.rowNumber = rowIndex + 1;
   row.raw = rowValues;
-  checkRules(scan.compiled, row, scan.environment, scan.context.findings, place);
+  checkRowRules(scan.compiled, row, scan.environment, scan.context.findings, place);
 }
 
 /**
@@ -277,7 +269,7 @@ function isStorableNumber(value: number): boolean {
 
 /** A computed column's cell in a filled row: its number, and `computed-cell-overwritten` when its formula is gone. */
 function checkComputedCell(scan: RowScan, compiledColumn: CompiledColumn, raw: CellValue, blank: boolean, rowIndex: number): TypedValue {
-  if (scan.knowsFormulas && !hasFormula(scan.grid, rowIndex, compiledColumn.index)) {
+  if (scan.knowsFormulas && !hasFormulaAt(scan.grid, rowIndex, compiledColumn.index)) {
     scan.context.findings.push(
       createFinding('computed-cell-overwritten', scan.place, {
         value: blank ? null : raw,
@@ -343,7 +335,7 @@ function buildTypedRows(
 function isFilledRow(fillingIndexes: readonly number[], rowValues: readonly CellValue[]): boolean {
   for (let i = 0; i < fillingIndexes.length; i++) {
     const raw = rowValues[fillingIndexes[i]];
-    if (raw !== null && raw !== undefined && !isBlank(raw)) return true;
+    if (raw !== null && raw !== undefined && !isBlankCell(raw)) return true;
   }
   return false;
 }

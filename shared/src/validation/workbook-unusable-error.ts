@@ -1,3 +1,5 @@
+import { BilingualError } from '../errors/bilingual-error';
+
 /** Why a workbook cannot be checked at all. */
 export type WorkbookUnusableCode = 'unknown-template' | 'no-template-sheet';
 
@@ -6,16 +8,9 @@ export type WorkbookUnusableCode = 'unknown-template' | 'no-template-sheet';
  * registry does not know, or no sheet carries an identity or the name of a current template.
  * `message` is the Chinese and the English message, joined by " / ".
  */
-export class WorkbookUnusableError extends Error {
-  readonly code: WorkbookUnusableCode;
-  readonly message_zh: string;
-  readonly message_en: string;
-
+export class WorkbookUnusableError extends BilingualError<WorkbookUnusableCode> {
   constructor(code: WorkbookUnusableCode, message_zh: string, message_en: string) {
-    super(`${message_zh} / ${message_en}`);
+    super(code, message_zh, message_en);
     this.name = 'WorkbookUnusableError';
-    this.code = code;
-    this.message_zh = message_zh;
-    this.message_en = message_en;
   }
 }

@@ -1,3 +1,4 @@
+import { BilingualError } from '../errors/bilingual-error';
 import type { Finding } from '../findings/types';
 
 /** Why a file could not be read as a workbook. */
@@ -19,19 +20,12 @@ const MESSAGES: Record<WorkbookReadErrorCode, { zh: string; en: string }> = {
 };
 
 /** Thrown by readWorkbook when the bytes cannot be used as an .xlsx workbook. */
-export class WorkbookReadError extends Error {
-  readonly code: WorkbookReadErrorCode;
-  readonly message_zh: string;
-  readonly message_en: string;
-
+export class WorkbookReadError extends BilingualError<WorkbookReadErrorCode> {
   /** `messages` replaces the code's own (a cap names its number). */
   constructor(code: WorkbookReadErrorCode, detail?: string, messages?: { zh: string; en: string }) {
     const { zh, en } = messages ?? MESSAGES[code];
-    super(`${zh} / ${en}${detail ? ` (${detail})` : ''}`);
+    super(code, zh, en, detail);
     this.name = 'WorkbookReadError';
-    this.code = code;
-    this.message_zh = zh;
-    this.message_en = en;
   }
 }
 

@@ -30,9 +30,10 @@ describe('ManagerPanel', () => {
     await pane.user.click(await screen.findByRole('button', { name: '拉取汇总' }));
     expect(await screen.findByText('已写入工作表 汇总 2026-12-01：2 个网点已排名，1 个未报送，1 个目标达成预警')).toBeTruthy();
     expect(pane.requests.at(-1)?.path).toBe('/consolidated?template=invite-daily&subBranch=3301&from=2026-12-01&to=2026-12-01&rows=1');
-    expect(pane.workbook.cell('汇总 2026-12-01', 'A6')?.value).toBe('未报送');
-    expect(pane.workbook.sheet('汇总 2026-12-01')?.charts[0].categories).toEqual(['新华路网点', '营业部', '解放路网点']);
-    expect(pane.workbook.cell('明细 2026-12-01', 'D2')?.value).toBe('138****8000');
+    expect(pane.workbook.cell('汇总 2026-12-01', 'A7')?.value).toBe('未报送');
+    expect(pane.workbook.cell('汇总 2026-12-01', 'M6')?.value).toBe('预警');
+    expect(pane.workbook.sheet('汇总 2026-12-01')?.charts[0].categories).toEqual(['新华路网点', '营业部']);
+    expect(pane.workbook.cell('明细 2026-12-01', 'F5')?.value).toBe('138****8000');
   });
 
   it('asks for a date range for the campaign', async () => {

@@ -187,16 +187,16 @@ async function submit(page: Page, index: number): Promise<string> {
 
 /** The column letter of a summary sheet's header (row 3) labelled `label`. */
 async function headerColumn(page: Page, label: string): Promise<string> {
-  const headers = await page.locator('td[data-cell$="3"]').evaluateAll((cells) => cells.map((c) => [c.getAttribute('data-cell') ?? '', c.textContent ?? '']));
-  const column = (headers.find(([address, text]) => /^[A-Z]+3$/.test(address) && text === label)?.[0] ?? '').replace(/3$/, '');
+  const headers = await page.locator('td[data-cell$="4"]').evaluateAll((cells) => cells.map((c) => [c.getAttribute('data-cell') ?? '', c.textContent ?? '']));
+  const column = (headers.find(([address, text]) => /^[A-Z]+4$/.test(address) && text === label)?.[0] ?? '').replace(/4$/, '');
   expect(`${label}: ${column}`).toMatch(/: [A-Z]+$/);
   return column;
 }
 
-/** [outlet code, mark] of the summary lines (rows 4–13) whose 迟报 cell is not empty. */
+/** [outlet code, note] of the summary lines (rows 5–14) whose 备注 (where 迟报 is noted) is not empty. */
 async function lateMarks(page: Page): Promise<string[][]> {
-  const column = await headerColumn(page, '迟报');
-  const lines = await Promise.all(Array.from({ length: 10 }, async (_, r) => [await cell(page, `B${4 + r}`).textContent(), await cell(page, `${column}${4 + r}`).textContent()]));
+  const column = await headerColumn(page, '备注');
+  const lines = await Promise.all(Array.from({ length: 10 }, async (_, r) => [await cell(page, `B${5 + r}`).textContent(), await cell(page, `${column}${5 + r}`).textContent()]));
   return lines.filter(([, mark]) => mark !== '' && mark !== null).map(([code, mark]) => [code ?? '', mark ?? '']);
 }
 
@@ -362,9 +362,9 @@ describe('a day in the life of sub-branch 3309', () => {
     const warned = EFFECTIVE.filter((e) => e / DAILY_TARGET < 0.8).length;
     await page.getByText(`已写入工作表 汇总 ${TODAY}：9 个网点已排名，1 个未报送，${warned} 个目标达成预警`).waitFor();
     expect(await page.locator(`table[data-sheet="汇总 ${TODAY}"]`).count()).toBe(1);
-    expect(await cell(page, 'A3').textContent()).toBe('排名');
+    expect(await cell(page, 'A4').textContent()).toBe('排名');
     const lines = await Promise.all(
-      Array.from({ length: 10 }, async (_, r) => [await cell(page, `A${4 + r}`).textContent(), await cell(page, `B${4 + r}`).textContent()]),
+      Array.from({ length: 10 }, async (_, r) => [await cell(page, `A${5 + r}`).textContent(), await cell(page, `B${5 + r}`).textContent()]),
     );
     const expected = outlets
       .slice(0, 9)
@@ -373,11 +373,11 @@ describe('a day in the life of sub-branch 3309', () => {
     expect(lines.slice(0, 9).map(([rank]) => rank)).toEqual(expected.map((e) => String(e.rank)));
     expect(lines.slice(0, 9).map(([, code]) => code).sort()).toEqual(outlets.slice(0, 9).map((o) => o.code));
     expect(lines[9]).toEqual(['未报送', outlets[MISSING_OUTLET].code]);
-    expect(await cell(page, 'A14').textContent()).toBe('合计');
+    expect(await cell(page, 'A15').textContent()).toBe('合计');
     // 有效邀约达成率: the top outlets reached the daily target, the one with no effective invitation none of it.
     const rateColumn = await headerColumn(page, '有效邀约达成率');
-    expect(await cell(page, `${rateColumn}4`).textContent()).toBe('100.0%');
-    expect(await cell(page, `${rateColumn}12`).textContent()).toBe('0.0%');
+    expect(await cell(page, `${rateColumn}5`).textContent()).toBe('100.0%');
+    expect(await cell(page, `${rateColumn}13`).textContent()).toBe('0.0%');
     // 迟报: the one outlet that sent its sheet after the deadline, and no other.
     expect(await lateMarks(page)).toEqual([[outlets[LATE_OUTLET].code, '迟报']]);
     expect(await page.getByRole('figure', { name: '有效邀约达成率' }).count()).toBe(1);
@@ -395,7 +395,7 @@ describe('a day in the life of sub-branch 3309', () => {
     // Both days summed, each rate against twice the daily target, ranked again; 3309010 sent neither day.
     const toDate = EFFECTIVE.map((today, i) => today + (YESTERDAY_EFFECTIVE[i] ?? 0));
     const rangeLines = await Promise.all(
-      Array.from({ length: 10 }, async (_, r) => [await cell(page, `A${4 + r}`).textContent(), await cell(page, `B${4 + r}`).textContent(), await cell(page, `${rateColumn}${4 + r}`).textContent()]),
+      Array.from({ length: 10 }, async (_, r) => [await cell(page, `A${5 + r}`).textContent(), await cell(page, `B${5 + r}`).textContent(), await cell(page, `${rateColumn}${5 + r}`).textContent()]),
     );
     const expectedToDate = outlets
       .slice(0, 9)
@@ -403,7 +403,7 @@ describe('a day in the life of sub-branch 3309', () => {
       .sort((a, b) => Number(a[0]) - Number(b[0]) || a[1].localeCompare(b[1]));
     expect(rangeLines.slice(0, 9)).toEqual(expectedToDate);
     expect(rangeLines[9].slice(0, 2)).toEqual(['未报送', outlets[MISSING_OUTLET].code]);
-    expect(await cell(page, 'E14').textContent()).toBe(String(toDate.reduce((a, b) => a + b, 0)));
+    expect(await cell(page, 'E15').textContent()).toBe(String(toDate.reduce((a, b) => a + b, 0)));
     expect(await lateMarks(page)).toEqual([[outlets[LATE_OUTLET].code, '迟报']]);
     await shot(page, '12-manager-campaign-to-date');
     // What the pane drew from: GET /consolidated counts the late reports of the outlet, and says nothing of the others.

@@ -186,9 +186,9 @@ describe('the task pane in Chromium against the local stack', () => {
     const done = page.getByText(`已写入工作表 汇总 ${REPORT_DAY}：1 个网点已排名，9 个未报送，1 个目标达成预警`);
     await done.waitFor({ timeout: 30_000 });
     expect(await page.locator(`table[data-sheet="汇总 ${REPORT_DAY}"]`).count()).toBe(1);
-    expect(await page.locator('td[data-cell="A3"]').textContent()).toBe('排名');
-    expect([await page.locator('td[data-cell="A4"]').textContent(), await page.locator('td[data-cell="B4"]').textContent()]).toEqual(['1', '3301001']);
-    expect(await page.locator('td[data-cell="A5"]').textContent()).toBe('未报送');
+    expect(await page.locator('td[data-cell="A4"]').textContent()).toBe('排名');
+    expect([await page.locator('td[data-cell="A5"]').textContent(), await page.locator('td[data-cell="B5"]').textContent()]).toEqual(['1', '3301001']);
+    expect(await page.locator('td[data-cell="A6"]').textContent()).toBe('未报送');
     expect(await page.getByRole('figure', { name: '有效邀约达成率' }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await shot('06-summary');

@@ -105,7 +105,14 @@ export class FakeRange {
   rowIndex = 0;
   columnIndex = 0;
   rowCount = 0;
-  readonly format: { font: { bold: boolean }; fill: { color: string }; columnWidth: number; autofitColumns(): void };
+  readonly format: {
+    font: { bold: boolean; size: number };
+    fill: { color: string };
+    columnWidth: number;
+    wrapText: boolean;
+    borders: { getItem(edge: string): { style: string; color: string } };
+    autofitColumns(): void;
+  };
   readonly dataValidation: { rule: unknown };
   readonly conditionalFormats: FakeConditionalFormatCollection;
 
@@ -124,6 +131,12 @@ export class FakeRange {
         get bold() {
           return false;
         },
+        set size(v: number) {
+          log('fontSize', v);
+        },
+        get size() {
+          return 11;
+        },
       },
       fill: {
         set color(v: string) {
@@ -140,6 +153,8 @@ export class FakeRange {
       get columnWidth() {
         return 0;
       },
+      wrapText: false,
+      borders: { getItem: (edge: string) => ({ set style(v: string) { log('border', `${edge} ${v}`); }, get style() { return ''; }, color: '' }) },
       autofitColumns: () => log('autofit', null),
     };
     const validation = { rule: undefined as unknown };
@@ -225,7 +240,16 @@ export class FakeWorksheet {
     },
   };
   readonly charts = {
-    items: [] as { type: string; values: string; categories: string | null; title: { text: string }; legend: { visible: boolean }; position: string | null }[],
+    items: [] as {
+      type: string;
+      values: string;
+      categories: string | null;
+      title: { text: string };
+      legend: { visible: boolean };
+      position: string | null;
+      axes: { categoryAxis: { reversePlotOrder: boolean } };
+      dataLabels: { showValue: boolean; numberFormat: string };
+    }[],
     add: (type: string, values: FakeRange, seriesBy: string) => {
       void seriesBy;
       const chart = {
@@ -235,8 +259,10 @@ export class FakeWorksheet {
         title: { text: '' },
         legend: { visible: true },
         position: null as string | null,
+        axes: { categoryAxis: { reversePlotOrder: false } },
+        dataLabels: { showValue: false, numberFormat: 'General' },
         series: { getItemAt: () => ({ setXAxisValues: (r: FakeRange) => (chart.categories = r.address) }) },
-        setPosition: (cell: string) => (chart.position = cell),
+        setPosition: (start: string, end?: string) => (chart.position = end ? `${start}:${end}` : start),
       };
       this.charts.items.push(chart);
       return chart;
@@ -248,6 +274,16 @@ export class FakeWorksheet {
   isNullObject = false;
   __loaded = new Set<string>();
   readonly freezePanes = { freezeRows: (n: number) => (this.frozenRows = n) };
+  autoFilterRange: string | null = null;
+  readonly autoFilter = { apply: (range: FakeRange) => (this.autoFilterRange = range.address) };
+  printTitleRows: string | null = null;
+  readonly pageLayout = {
+    orientation: 'Portrait',
+    paperSize: 'Letter',
+    centerHorizontally: false,
+    zoom: {} as { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number },
+    setPrintTitleRows: (rows: string) => (this.printTitleRows = rows),
+  };
   readonly onChanged = { add: (handler: () => Promise<void>) => this.changeHandlers.push(handler) };
 
   private sheetName: string;

@@ -5,7 +5,7 @@
 import { builtinTemplates } from '#shared/spec/builtin-templates';
 import { HIGHLIGHT_MARKERS, MAX_PAYLOAD_CHARS, OfficeWorkbook } from '#addin/excel/office-workbook';
 import { planTemplateSheet } from '#addin/sheets/plan-template-sheet';
-import { planSummarySheets } from '#addin/sheets/plan-summary-sheets';
+import { planConsolidatedWorkbook } from '#shared/summary-sheet/plan-consolidated-workbook';
 import type { ConsolidatedSummaryView } from '#addin/api/types';
 import { createFakeExcel, type FakeWorksheet } from './fake-excel';
 
@@ -286,7 +286,7 @@ describe('OfficeWorkbook', () => {
       const host = new OfficeWorkbook(run);
 
       // Act
-      const result = await host.writeSummarySheets(planSummarySheets(inviteDaily, summary(3)));
+      const result = await host.writeSummarySheets(planConsolidatedWorkbook(inviteDaily, summary(3)));
 
       // Assess
       expect(result).toEqual({ ok: true, value: { sheetName: '汇总 2026-12-01' } });
@@ -294,13 +294,24 @@ describe('OfficeWorkbook', () => {
       expect(context.log.filter(([k]) => k === 'delete-sheet').map(([, name]) => name)).toEqual(['汇总 2026-12-01']);
       expect(workbook.sheets.map((s) => s.name)).toEqual(['Sheet1', '汇总 2026-12-01', '明细 2026-12-01']);
       const sheet = workbook.sheets.find((s) => s.name === '汇总 2026-12-01')!;
-      expect(sheet.cell('A', 3).value).toBe('排名');
-      expect([sheet.cell('C', 4).value, sheet.cell('C', 4).formula, sheet.cell('C', 4).numberFormat]).toEqual(['=网点', null, '@']);
-      expect(sheet.cell('A', 7).value).toBe('未报送');
-      expect(sheet.tables.items).toEqual([{ address: 'A3:N8', style: 'TableStyleMedium2', showTotals: false }]);
-      expect(sheet.charts.items[0]).toMatchObject({ type: 'BarClustered', values: 'L4:L7', categories: 'C4:C7', title: { text: '有效邀约达成率' } });
+      expect(sheet.cell('A', 4).value).toBe('排名');
+      expect([sheet.cell('C', 5).value, sheet.cell('C', 5).formula, sheet.cell('C', 5).numberFormat]).toEqual(['=网点', null, '@']);
+      expect(sheet.cell('A', 8).value).toBe('未报送');
+      expect(sheet.cell('A', 9).bold).toBe(true);
+      expect(sheet.cell('A', 8).fill).toBe('#EDEDED');
+      expect([sheet.frozenRows, sheet.autoFilterRange, sheet.printTitleRows]).toEqual([4, 'A4:N9', '$1:$4']);
+      expect(sheet.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+      expect(sheet.charts.items[0]).toMatchObject({
+        type: 'BarClustered',
+        values: 'L5:L7',
+        categories: 'C5:C7',
+        title: { text: '有效邀约达成率' },
+        axes: { categoryAxis: { reversePlotOrder: true } },
+        position: 'A11:N24',
+      });
+      expect(context.log.filter(([k, name]) => k === 'columnWidth' && name === 'pts-summary-new-1')).toHaveLength(14);
       const rowsSheet = workbook.sheets.find((s) => s.name === '明细 2026-12-01')!;
-      expect([rowsSheet.cell('C', 2).value, rowsSheet.cell('D', 2).value]).toEqual(['张三', '138****8000']);
+      expect([rowsSheet.cell('E', 5).value, rowsSheet.cell('F', 5).value]).toEqual(['张三', '138****8000']);
       expect(workbook.activeName).toBe('汇总 2026-12-01');
     });
 
@@ -308,7 +319,7 @@ describe('OfficeWorkbook', () => {
       for (const n of [10, 2000]) {
         const { run } = createFakeExcel();
         const host = new OfficeWorkbook(run);
-        await host.writeSummarySheets(planSummarySheets(inviteDaily, summary(n)));
+        await host.writeSummarySheets(planConsolidatedWorkbook(inviteDaily, summary(n)));
         expect(host.lastSyncCount).toBe(2);
       }
     });
@@ -321,7 +332,7 @@ describe('OfficeWorkbook', () => {
       const host = new OfficeWorkbook(run);
 
       // Act
-      const result = await host.writeSummarySheets(planSummarySheets(inviteDaily, big));
+      const result = await host.writeSummarySheets(planConsolidatedWorkbook(inviteDaily, big));
 
       // Assess
       expect(result.ok).toBe(true);

@@ -1,11 +1,9 @@
 import { builtinTemplates } from '#shared/spec/builtin-templates';
 import { planSequenceNumbers, planTemplateSheet, sequenceOf } from '#addin/sheets/plan-template-sheet';
-import { planSummarySheets } from '#addin/sheets/plan-summary-sheets';
 import { excelSerialFromDate } from '#shared/normalise/excel-serial-from-date';
 import { dateFromExcelSerial } from '#shared/normalise/date-from-excel-serial';
 import { CAMPAIGN_TIME_ZONE } from '#shared/period/campaign-time-zone';
 import { isoDateInTimeZone } from '#shared/period/iso-date-in-time-zone';
-import type { ConsolidatedSummaryView } from '#addin/api/types';
 
 const inviteDaily = builtinTemplates.find((s) => s.id === 'invite-daily')!;
 const activity = builtinTemplates.find((s) => s.id === 'activity-tracking')!;
@@ -50,64 +48,6 @@ describe('planSequenceNumbers', () => {
       { cell: 'A5', value: 1 },
       { cell: 'A8', value: 8 },
     ]);
-  });
-});
-
-describe('planSummarySheets', () => {
-  const summary: ConsolidatedSummaryView = {
-    template: 'invite-daily',
-    subBranch: '3301',
-    from: '2026-12-01',
-    to: '2026-12-07',
-    ranking: 'rank.eq',
-    outlets: [
-      { outlet: '3301002', outletName: '新华路', rank: 1, values: { 有效邀约: 110, 有效邀约达成率: 110 / 105 } },
-      { outlet: '3301001', outletName: '营业部', rank: 2, values: { 有效邀约: 80, 有效邀约达成率: 80 / 105 } },
-    ],
-    missing: [{ outlet: '3301003', outletName: '解放路' }],
-    total: { 有效邀约: 190, 有效邀约达成率: 190 / 315 },
-  };
-
-  it('flags against the organisation\'s warnBelow when the summary carries it', () => {
-    const plan = planSummarySheets(inviteDaily, { ...summary, warnBelow: 0.5 }).summarySheet;
-    expect(plan.warningRows).toEqual([]);
-    const strict = planSummarySheets(inviteDaily, { ...summary, warnBelow: 1.1 }).summarySheet;
-    expect(strict.warningRows).toEqual([0, 1]);
-  });
-
-  it('ranks the outlets, lists 未报送 after them (marked missing, not 预警), flags reporting ones below 80% and totals', () => {
-    const plan = planSummarySheets(inviteDaily, summary).summarySheet;
-    expect(plan.name).toBe('汇总 2026-12-01~12-07');
-    expect(plan.header.slice(0, 3)).toEqual(['排名', '网点代码', '网点']);
-    expect(plan.header.at(-1)).toBe('目标达成预警');
-    expect(plan.rows.map((r) => [r[0], r[1], r.at(-1)])).toEqual([
-      [1, '3301002', ''],
-      [2, '3301001', '预警'],
-      ['未报送', '3301003', ''],
-      ['合计', '3301', ''],
-    ]);
-    expect([plan.warningRows, plan.missingRows, plan.totalRow]).toEqual([[1], [2], 3]);
-    expect(plan.chart).toEqual({ title: '有效邀约达成率', categoryColumn: 2, valueColumn: plan.header.indexOf('有效邀约达成率'), rowCount: 3 });
-    expect(plan.columnFormats[plan.header.indexOf('有效邀约达成率')]).toBe('0.0%');
-  });
-
-  it('marks the outlets that reported after the deadline in a 迟报 column before 目标达成预警', () => {
-    const late: ConsolidatedSummaryView = { ...summary, outlets: [{ ...summary.outlets[0], late: 2 }, { ...summary.outlets[1], late: 1 }] };
-    const plan = planSummarySheets(inviteDaily, late).summarySheet;
-    const column = plan.header.indexOf('迟报');
-    expect(column).toBe(plan.header.length - 2);
-    expect(plan.columnFormats[column]).toBe('@');
-    expect(plan.rows.map((r) => [r[1], r[column]])).toEqual([
-      ['3301002', '迟报 2 次'],
-      ['3301001', '迟报'],
-      ['3301003', ''],
-      ['3301', ''],
-    ]);
-    expect(planSummarySheets(inviteDaily, summary).summarySheet.rows.map((r) => r[column])).toEqual(['', '', '', '']);
-  });
-
-  it('has no rows sheet unless the rows were asked for', () => {
-    expect(planSummarySheets(inviteDaily, summary).rowsSheet).toBeNull();
   });
 });
 

@@ -57,6 +57,7 @@ describe('summariseSubmissions (a template defined by its spec alone)', () => {
     expect(summary).toEqual({
       template: 'call-log',
       subBranch: '3301',
+      subBranchName: '城东支行',
       warnBelow: 0.8,
       from: '2026-12-01',
       to: '2026-12-01',

@@ -47,33 +47,77 @@ export interface CompiledCondition {
   text: LocalisedText;
 }
 
-/**
- * A cross-column rule ready for the row loop. Every rule has the same fields (those its kind does
- * not use hold neutral values), so that the loop reads them from one object shape.
- */
-export interface CompiledRule {
-  kind: Rule['kind'];
-  /** Zero-based index, letters and label of the column the rule (and its finding) stands at. */
+/** A rule's own severity (the spec's default per kind already applied). */
+type RuleSeverity = 'error' | 'warning';
+
+/** Where a cross-column rule stands: its own column, where its finding is reported. */
+interface CompiledRuleAt {
+  /** Zero-based index, letters and label of the rule's own column. */
   index: number;
   column: string;
   label: string;
-  /** required-when, only-when, below-when, requires: the condition on the row. */
-  when: CompiledCondition | null;
-  /** requires: what must then hold. */
-  then: CompiledCondition | null;
-  severity: 'error' | 'warning';
-  /** below-when: the strict lower bound. */
+}
+
+/** The column must be filled when the condition holds (required-when), or may be filled only then (only-when). */
+export interface CompiledConditionalFillRule extends CompiledRuleAt {
+  kind: 'required-when' | 'only-when';
+  when: CompiledCondition;
+}
+
+/** When `when` holds, `then` must hold too. */
+export interface CompiledRequiresRule extends CompiledRuleAt {
+  kind: 'requires';
+  when: CompiledCondition;
+  then: CompiledCondition;
+  severity: RuleSeverity;
+}
+
+/** When the condition holds, the column's number must not be below `below`. */
+export interface CompiledBelowWhenRule extends CompiledRuleAt {
+  kind: 'below-when';
+  when: CompiledCondition;
   below: number;
-  /** flag-value: the reported value. */
+  severity: RuleSeverity;
+}
+
+/** A value worth a second look when the column holds it. */
+export interface CompiledFlagValueRule extends CompiledRuleAt {
+  kind: 'flag-value';
   value: TypedValue;
-  /** not-above: index and label of the other column, and the factor. */
+  severity: RuleSeverity;
+}
+
+/** The column's number must not be above `factor` times the other column's. */
+export interface CompiledNotAboveRule extends CompiledRuleAt {
+  kind: 'not-above';
+  /** Index and label of the other column. */
   other: number;
   otherLabel: string;
   factor: number;
-  /** in-header-month: the header field and its label. */
+  severity: RuleSeverity;
+}
+
+/** A date among the campaign's sale days, or nothing before the first one (both need the organisation). */
+export interface CompiledSaleDayRule extends CompiledRuleAt {
+  kind: 'in-sale-days' | 'empty-before-first-sale-day';
+}
+
+/** A date in the month of a header field (the report's period). */
+export interface CompiledInHeaderMonthRule extends CompiledRuleAt {
+  kind: 'in-header-month';
   headerKey: string;
   headerLabel: string;
 }
+
+/** A cross-column rule ready for the row loop: one shape per kind, as the spec's rules are. */
+export type CompiledRule =
+  | CompiledConditionalFillRule
+  | CompiledRequiresRule
+  | CompiledBelowWhenRule
+  | CompiledFlagValueRule
+  | CompiledNotAboveRule
+  | CompiledSaleDayRule
+  | CompiledInHeaderMonthRule;
 
 /** A spec prepared for checking many rows: positions resolved, enum lookups and rule conditions built once. */
 export interface CompiledSpec {
@@ -176,22 +220,6 @@ function checkerWithLimits(source: Column | HeaderField, limits: SheetLimits): V
   }, limits);
 }
 
-/**
- * Each rule kind as a string constant of this module: the row loop's `switch (rule.kind)` then
- * compares by identity, not character by character as it must for a kind read from JSON.
- */
-const RULE_KINDS: Readonly<{ [K in Rule['kind']]: K }> = {
-  'required-when': 'required-when',
-  requires: 'requires',
-  'only-when': 'only-when',
-  'below-when': 'below-when',
-  'flag-value': 'flag-value',
-  'not-above': 'not-above',
-  'in-sale-days': 'in-sale-days',
-  'empty-before-first-sale-day': 'empty-before-first-sale-day',
-  'in-header-month': 'in-header-month',
-};
-
 function compileRule(rule: Rule, byLetter: Map<string, CompiledColumn>, spec: TemplateSpec): CompiledRule {
   const at = (letter: string): CompiledColumn => {
     const column = byLetter.get(letter);
@@ -199,59 +227,36 @@ function compileRule(rule: Rule, byLetter: Map<string, CompiledColumn>, spec: Te
     return column;
   };
   const own = at(rule.column);
-  const compiled: CompiledRule = {
-    kind: RULE_KINDS[rule.kind],
-    index: own.index,
-    column: own.column.col,
-    label: own.column.label,
-    when: null,
-    then: null,
-    severity: 'error',
-    below: 0,
-    value: null,
-    other: -1,
-    otherLabel: '',
-    factor: 1,
-    headerKey: '',
-    headerLabel: '',
-  };
+  const ruleAt: CompiledRuleAt = { index: own.index, column: own.column.col, label: own.column.label };
   switch (rule.kind) {
     case 'required-when':
     case 'only-when':
-      compiled.when = compileCondition(rule.when, at(rule.when.column));
-      break;
+      return { ...ruleAt, kind: rule.kind, when: compileCondition(rule.when, at(rule.when.column)) };
     case 'requires':
-      compiled.when = compileCondition(rule.when, at(rule.when.column));
-      compiled.then = compileCondition(rule.then, at(rule.then.column));
-      compiled.severity = rule.severity;
-      break;
+      return {
+        ...ruleAt,
+        kind: rule.kind,
+        when: compileCondition(rule.when, at(rule.when.column)),
+        then: compileCondition(rule.then, at(rule.then.column)),
+        severity: rule.severity,
+      };
     case 'below-when':
-      compiled.when = compileCondition(rule.when, at(rule.when.column));
-      compiled.below = rule.below;
-      compiled.severity = rule.severity;
-      break;
+      return { ...ruleAt, kind: rule.kind, when: compileCondition(rule.when, at(rule.when.column)), below: rule.below, severity: rule.severity };
     case 'flag-value':
-      compiled.value = typedOf(rule.value, own);
-      compiled.severity = rule.severity;
-      break;
-    case 'not-above':
-      compiled.other = at(rule.other).index;
-      compiled.otherLabel = at(rule.other).column.label;
-      compiled.factor = rule.factor;
-      compiled.severity = rule.severity;
-      break;
+      return { ...ruleAt, kind: rule.kind, value: typedOf(rule.value, own), severity: rule.severity };
+    case 'not-above': {
+      const other = at(rule.other);
+      return { ...ruleAt, kind: rule.kind, other: other.index, otherLabel: other.column.label, factor: rule.factor, severity: rule.severity };
+    }
     case 'in-sale-days':
     case 'empty-before-first-sale-day':
-      break;
+      return { ...ruleAt, kind: rule.kind };
     case 'in-header-month': {
       const field = spec.headerFields.find((f) => f.key === rule.headerKey);
       if (!field) throw new Error(`rule in-header-month names unknown header field ${rule.headerKey}`);
-      compiled.headerKey = rule.headerKey;
-      compiled.headerLabel = field.label;
-      break;
+      return { ...ruleAt, kind: rule.kind, headerKey: rule.headerKey, headerLabel: field.label };
     }
   }
-  return compiled;
 }
 
 /** A spec value as the typed value it compares with (true/false in a 是/否 column are 是/否). */

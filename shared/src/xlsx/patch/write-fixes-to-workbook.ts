@@ -35,7 +35,11 @@ export async function writeFixesToWorkbook(
   const changed = new Map<PackageEntry, string>();
 
   const bySheet = new Map<string, FixWrite[]>();
-  for (const plan of plans) bySheet.set(plan.sheetName, [...(bySheet.get(plan.sheetName) ?? []), plan]);
+  for (const plan of plans) {
+    const list = bySheet.get(plan.sheetName);
+    if (list) list.push(plan);
+    else bySheet.set(plan.sheetName, [plan]);
+  }
   for (const [sheetName, sheetPlans] of bySheet) {
     const partName = parts.sheets.get(sheetName);
     const entry = partName !== undefined ? findEntry(entries, partName) : undefined;

@@ -5,18 +5,34 @@
  * nothing inflated is kept beyond what the handlers keep.
  */
 import { Inflate } from 'fflate';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { SaxesParser } from 'saxes';
 import { WorkbookReadError } from '../workbook-read-error';
 import type { ReadBudget } from './read-budget';
+import { XmlByteScanner } from './scan-xml-bytes';
 import { entryData, type ZipEntry } from './zip-directory';
 
 const COMPRESSED_STEP = 16 * 1024;
 
+export type XmlAttributes = Record<string, string>;
+
+export interface XmlTag {
+  name: string;
+  attributes: XmlAttributes;
+  isSelfClosing: boolean;
+}
+
 export interface XmlHandlers {
-  /** A start tag, by its local name (prefix dropped: `x:c` is `c`). */
-  open(name: string, tag: SaxesTagPlain): void;
+  /** A start tag, by its local name (prefix dropped: `x:c` is `c`); a self-closing one is followed by its close. */
+  open(name: string, tag: XmlTag): void;
   text?(text: string): void;
   close?(name: string): void;
+  /** Whether the text at this point is wanted (the byte scanner decodes only then); all text when absent. */
+  wantsText?(): boolean;
+}
+
+export interface ParseXmlPartOptions {
+  /** Tokenize with the byte scanner (scan-xml-bytes.ts) instead of saxes: for worksheets, the large parts. */
+  byteScanner?: boolean;
 }
 
 /** The local part of a qualified XML name. */
@@ -54,14 +70,20 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: ReadBud
 }
 
 /** Inflates and tokenizes one XML part; malformed XML or deflate data is WorkbookReadError('corrupt'). */
-export function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: ReadBudget, handlers: XmlHandlers): void {
-  const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
-  parser.on('opentag', (tag) => handlers.open(localName(tag.name), tag));
-  const { text, close } = handlers;
-  if (text) parser.on('text', text);
-  if (close) parser.on('closetag', (tag) => close(localName(tag.name)));
-  const decoder = new TextDecoder();
+export function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: ReadBudget, handlers: XmlHandlers, options: ParseXmlPartOptions = {}): void {
   try {
+    if (options.byteScanner) {
+      const scanner = new XmlByteScanner(handlers);
+      inflateEntry(bytes, entry, budget, (chunk) => scanner.write(chunk));
+      scanner.close();
+      return;
+    }
+    const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+    parser.on('opentag', (tag) => handlers.open(localName(tag.name), tag));
+    const { text, close } = handlers;
+    if (text) parser.on('text', text);
+    if (close) parser.on('closetag', (tag) => close(localName(tag.name)));
+    const decoder = new TextDecoder();
     inflateEntry(bytes, entry, budget, (chunk) => {
       parser.write(decoder.decode(chunk, { stream: true }));
     });

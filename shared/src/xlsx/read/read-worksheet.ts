@@ -3,12 +3,11 @@
  * readWorkbook), shared formulas expanded, merged-away cells left empty, the caps checked per cell
  * and per row as they are met.
  */
-import type { SaxesTagPlain } from 'saxes';
 import type { CellValue, SheetGrid } from '../../grid/types';
 import { WorkbookReadError } from '../workbook-read-error';
 import { decodeEscapes } from './read-package-parts';
 import type { ReadBudget } from './read-budget';
-import { parseXmlPart } from './parse-xml-part';
+import { parseXmlPart, type XmlTag } from './parse-xml-part';
 import { columnNumber, slideFormula, type CellPosition } from './slide-formula';
 import type { ZipDirectory } from './zip-directory';
 
@@ -70,18 +69,18 @@ function isoCellSerial(text: string): number | undefined {
   return Number.isFinite(ms) ? Math.round((ms / MS_PER_DAY + EPOCH_OFFSET_DAYS) * MS_PER_DAY) / MS_PER_DAY : undefined;
 }
 
-/** `A1` → { row: 1, col: 1 }, or undefined when it is not a cell reference within XFD1048576. */
+/** `A1` → { row: 1, col: 1 }, or undefined when it is not a cell reference; beyond XFD1048576 is for the caller to refuse. */
 export function parseCellAddress(address: string): CellPosition | undefined {
   let at = 0;
   let col = 0;
-  for (; at < address.length; at++) {
+  for (; at < address.length && at < 8; at++) {
     const code = address.charCodeAt(at) | 0x20;
     if (code < 0x61 || code > 0x7a) break;
     col = col * 26 + (code - 0x60);
   }
   if (at === 0 || at === address.length) return undefined;
   const row = Number(address.slice(at));
-  if (!Number.isInteger(row) || row < 1 || row > MAX_ROW || col > MAX_COLUMN) return undefined;
+  if (!Number.isInteger(row) || row < 1) return undefined;
   return { row, col };
 }
 
@@ -89,7 +88,7 @@ function parseRange(ref: string): Range | undefined {
   const [first, second = first] = ref.split(':');
   const a = parseCellAddress(first.replace(/\$/g, ''));
   const b = parseCellAddress(second.replace(/\$/g, ''));
-  if (!a || !b) return undefined;
+  if (!a || !b || Math.max(a.row, b.row) > MAX_ROW || Math.max(a.col, b.col) > MAX_COLUMN) return undefined;
   return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
 }
 
@@ -178,7 +177,7 @@ export function readWorksheet(bytes: Uint8Array, zip: ZipDirectory, budget: Read
     }
   };
 
-  const openCell = (tag: SaxesTagPlain) => {
+  const openCell = (tag: XmlTag) => {
     budget.spendCell();
     const { r, t, s } = tag.attributes;
     let row = rowNumber;
@@ -186,7 +185,7 @@ export function readWorksheet(bytes: Uint8Array, zip: ZipDirectory, budget: Read
     // A reference that is not one (or none) leaves the cell where the one before it ends, as Excel does.
     const position = r === undefined ? undefined : parseCellAddress(r);
     if (position) ({ row, col } = position);
-    if (col > MAX_COLUMN) throw corrupt(sheetName, `cell beyond column XFD in row ${row}`);
+    if (col > MAX_COLUMN || row > MAX_ROW) throw corrupt(sheetName, `cell ${r} beyond XFD1048576`);
     if (row < 1) row = rowNumber = 1;
     nextCol = col + 1;
     cell = {
@@ -261,6 +260,7 @@ export function readWorksheet(bytes: Uint8Array, zip: ZipDirectory, budget: Read
           return;
       }
     },
+    wantsText: () => textTarget !== undefined,
     text(text) {
       if (textTarget === undefined || !cell) return;
       if (textTarget === 'v') cell.value = cell.value === undefined ? text : cell.value + text;
@@ -289,7 +289,7 @@ export function readWorksheet(bytes: Uint8Array, zip: ZipDirectory, budget: Read
           return;
       }
     },
-  });
+  }, { byteScanner: true });
 
   for (const address of hyperlinkCells) {
     const position = parseCellAddress(address);
@@ -320,12 +320,14 @@ function denseRows<T>(rows: (T | undefined)[][], lastRow: number, budget: ReadBu
   for (let r = 0; r < lastRow; r++) {
     const row = rows[r];
     if (!row) {
+      // An empty row costs a slot too: a merge or a cell far down makes many of them.
+      budget.spendSlots(1);
       dense[r] = [];
       continue;
     }
     let length = row.length;
     while (length > 0 && row[length - 1] === undefined) length--;
-    budget.spendSlots(length);
+    budget.spendSlots(Math.max(length, 1));
     const out: (T | null)[] = new Array(length);
     for (let c = 0; c < length; c++) {
       const value = row[c];

@@ -37,7 +37,7 @@ export class DateStyles {
     const xf = this.allXfs()[index ?? 0];
     if (xf === undefined) return false;
     const id = Number(attributeOf(xf, 'numFmtId') ?? 0);
-    const code = this.formats.get(id);
+    const code = this.formats.get(id) ?? this.added.formats.find((f) => f.id === id)?.code;
     return code !== undefined ? isDateFormatCode(code) : BUILTIN_DATE_FORMATS.has(id);
   }
 

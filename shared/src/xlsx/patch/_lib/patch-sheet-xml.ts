@@ -41,14 +41,20 @@ interface Target {
  */
 export function patchSheetCells(xml: string, patches: readonly CellPatch[]): string {
   if (patches.length === 0) return xml;
-  const targets = patches.map((patch): Target => {
+  // One write per cell: the last one given.
+  const lastByRef = new Map(patches.map((patch) => [patch.ref, patch]));
+  const targets = [...lastByRef.values()].map((patch): Target => {
     const match = CELL_REF.exec(patch.ref);
     if (!match) throw new Error(`not a cell reference: ${patch.ref}`);
     return { patch, row: Number(match[2]), column: columnNumber(match[1]) };
   });
   targets.sort((a, b) => a.row - b.row || a.column - b.column);
   const byRow = new Map<number, Target[]>();
-  for (const target of targets) byRow.set(target.row, [...(byRow.get(target.row) ?? []), target]);
+  for (const target of targets) {
+    const list = byRow.get(target.row);
+    if (list) list.push(target);
+    else byRow.set(target.row, [target]);
+  }
 
   const open = /<sheetData\b[^>]*?(\/?)>/.exec(xml);
   if (!open) throw new WorkbookReadError('corrupt', 'worksheet without <sheetData>');
@@ -103,9 +109,11 @@ function nextRowTag(xml: string, contentEnd: number): RegExpExecArray | null {
   return match && match.index < contentEnd ? match : null;
 }
 
+const ROW_NUMBER = /\sr\s*=\s*["'](\d+)["']/;
+
 function rowNumberOf(tag: string, previous: number): number {
-  const r = attributeOf(tag, 'r');
-  return r !== undefined ? Number(r) : previous + 1;
+  const r = ROW_NUMBER.exec(tag);
+  return r ? Number(r[1]) : previous + 1;
 }
 
 function newRow(row: number, cells: readonly Target[]): string {

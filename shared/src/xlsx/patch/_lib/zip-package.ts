@@ -35,9 +35,15 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 /**
  * Compressed bytes handed to the inflater at a time. Deflate expands at most about 1,032 to 1, so
- * one step yields at most about 4 MB: the unpacked cap is overrun by no more than that before it stops.
+ * one step yields at most about 16 MB: the unpacked cap is overrun by no more than that before it
+ * stops. Smaller steps cost time (4 KB: twice the time of 16 KB on a 25 MB sheet).
  */
-const INFLATE_STEP = 4 * 1024;
+const INFLATE_STEP = 16 * 1024;
+/**
+ * Deflate level of the written entries: 3 makes a 50,000-row sheet 11% larger than 6 (3.4 MB against
+ * 3.1 MB) in less than a third of the time, and about as large as ExcelJS writes it.
+ */
+const DEFLATE_LEVEL = 3;
 const WORKBOOK_PLACE = { sheetName: '工作簿' } as const;
 
 /** Every file of the zip, inflated, in the zip's order. Throws WorkbookTooLargeError over a cap, WorkbookReadError('corrupt') when it cannot be walked. */
@@ -55,7 +61,7 @@ export function readPackage(bytes: Uint8Array, limits: WorkbookReadLimits): Pack
 /** The package as a zip again, entries in the order given, each deflated. */
 export function writePackage(entries: readonly PackageEntry[]): Uint8Array {
   const files: Zippable = {};
-  for (const entry of entries) files[entry.name] = [entry.data, { level: 6, mtime: entry.modified }];
+  for (const entry of entries) files[entry.name] = [entry.data, { level: DEFLATE_LEVEL, mtime: entry.modified }];
   return zipSync(files);
 }
 
