@@ -74,6 +74,7 @@ async function main(): Promise<void> {
     `PTS 本地环境已启动 / local stack is up${stack.seeded ? '（已写入演示数据 / demo data seeded）' : ''}`,
     `  API            ${stack.apiUrl}`,
     `  任务窗格 pane   ${stack.paneUrl ? `${stack.paneUrl}/taskpane.html   (浏览器 / browser: ${stack.paneUrl}/taskpane.html?host=memory)` : '(未启动 / not started)'}`,
+    ...(stack.paneUrl ? [`  网页版 web      ${stack.paneUrl}/web.html   (WPS / LibreOffice 用户打开 .xlsx / open an .xlsx in any browser)`] : []),
     `  日志 logs       ${shownLog}`,
     ...stack.warnings.map((warning) => `  注意 note       ${warning}`),
     '',

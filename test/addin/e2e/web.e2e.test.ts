@@ -52,14 +52,15 @@ const ORGANISATION = {
 };
 
 /**
- * What the outlet head types in LibreOffice, B5..O7. Mistakes: a phone number with spaces (C6), 是 written Y (K6),
- * a sale day written 2026年12月8日 in a date column (M6), 30万 in a money column (O6): safe fixes; a 客户类别 that is
- * not allowed (E6): an error the head corrects in the page's grid.
+ * What the outlet head types in LibreOffice, B5..O7. The drop-down columns refuse what is not in their list (as
+ * LibreOffice does for a person), so the mistakes are elsewhere: a phone number with spaces (C6), a sale day written
+ * 2026年12月8日 in a date column (M6), 30万 in a money column (O6): safe fixes; 邀约人 left empty (J6): an error the
+ * head corrects by typing in the page's grid.
  */
 const [saleYear, saleMonth, saleDate] = SALE_DAY.split('-').map(Number);
 const TYPED: Record<string, string> = {
   B5: '客户甲', C5: '13900010001', D5: '存量客户', E5: '普通客户', F5: '50', G5: '定期到期', H5: '45', I5: '电话', J5: '理财经理王', K5: '是', L5: '否', M5: SALE_DAY,
-  B6: '客户乙', C6: '139 0001 0002', D6: '流量客户', E6: '中端客户', F6: '120', G6: '无', H6: '52', I6: '短信', J6: '理财经理王', K6: 'Y', L6: '否', M6: `${saleYear}年${saleMonth}月${saleDate}日`, O6: '30万',
+  B6: '客户乙', C6: '139 0001 0002', D6: '流量客户', E6: '高端客户', F6: '120', G6: '无', H6: '52', I6: '短信', K6: '是', L6: '否', M6: `${saleYear}年${saleMonth}月${saleDate}日`, O6: '30万',
   B7: '客户丙', C7: '13900010003', D7: '客户经理积累', E7: '高端客户', F7: '200', G7: '保险到期', H7: '38', I7: '面谈', J7: '理财经理李', K7: '否', L7: '是',
 };
 
@@ -207,19 +208,18 @@ describe('web.html for an outlet working in LibreOffice', () => {
     expect(expected.map((f) => [f.address, f.severity, f.fix !== null]).sort()).toEqual(
       expect.arrayContaining([
         ['邀约明细!C6', 'warning', true],
-        ['邀约明细!E6', 'error', false],
-        ['邀约明细!K6', 'warning', true],
+        ['邀约明细!J6', 'error', false],
         ['邀约明细!M6', 'warning', true],
         ['邀约明细!O6', 'warning', true],
       ]),
     );
-    expect(await page.locator('td[data-cell="E6"]').getAttribute('data-mark')).toBe('error');
+    expect(await page.locator('td[data-cell="J6"]').getAttribute('data-mark')).toBe('error');
 
     // Act: safe fixes, the error corrected in the grid, the fixed file downloaded.
     await findingLines(page, '一键修正');
-    await page.locator('td[data-cell="E6"]').click();
-    const bar = page.getByLabel('单元格 E6：输入后按 Enter');
-    await bar.fill('高端客户');
+    await page.locator('td[data-cell="J6"]').click();
+    const bar = page.getByLabel('单元格 J6：输入后按 Enter');
+    await bar.fill('理财经理王');
     await bar.press('Enter');
     const left = await findingLines(page, '校验当前表');
     expect(left.filter((line) => line.startsWith('错误') || line.startsWith('警告'))).toEqual([]);
@@ -227,7 +227,7 @@ describe('web.html for an outlet working in LibreOffice', () => {
     const fixed = await downloadVia(page, '下载修正后的文件', 'fixed.xlsx');
     const afterFix = await validateFile(fixed);
     expect(afterFix.filter((f) => f.severity === 'error' || f.fix !== null)).toEqual([]);
-    expect((await readWorkbook(new Uint8Array(readFileSync(fixed)))).sheets[0].values[5]?.[4]).toBe('高端客户');
+    expect((await readWorkbook(new Uint8Array(readFileSync(fixed)))).sheets[0].values[5]?.[9]).toBe('理财经理王');
 
     // Act: submitted.
     await page.getByRole('button', { name: '提交', exact: true }).click();

@@ -96,7 +96,8 @@ def main():
         try:
             type_and_store(connect(pipe), job)
             return
-        except Exception:
+        except Exception as error:
+            sys.stderr.write("attempt %d: %r\n" % (attempt + 1, error))
             if attempt == 2:
                 raise
         finally:

@@ -13,7 +13,7 @@ import path from 'node:path';
 const SYSTEM_PYTHON = '/usr/bin/python3';
 const SCRIPT = path.join(__dirname, 'type-in-libreoffice.py');
 
-export async function typeInLibreOffice(bytes: Uint8Array, sheet: string, cells: Record<string, string>, timeoutMs = 120_000): Promise<Uint8Array> {
+export async function typeInLibreOffice(bytes: Uint8Array, sheet: string, cells: Record<string, string>, timeoutMs = 300_000): Promise<Uint8Array> {
   const dir = await mkdtemp(path.join(tmpdir(), 'pts-uno-'));
   const profile = path.join(tmpdir(), `lo-${randomUUID()}`);
   try {
