@@ -257,7 +257,7 @@ function planRowsSheet(spec: TemplateSpec, summary: ConsolidatedSummary, units: 
   }
   return {
     name: sheetNameFor('明细', summary.from, summary.to),
-    titleRows: [[`${spec.title}明细（${subBranchTitle(summary)}，${periodText(summary)}）`], [`支行：${subBranchText}　期间：${periodText(summary)}`], []],
+    titleRows: [[`${spec.title}明细（${subBranchTitle(summary)}，${periodText(summary)}）`], [`支行：${subBranchText}\u3000期间：${periodText(summary)}`], []],
     headerRow: HEADER_ROW,
     header,
     body,
