@@ -54,7 +54,7 @@ describe('FileWorkbook', () => {
     const workbook = new FileWorkbook(registry);
     const seen: number[] = [];
     workbook.subscribe(() => seen.push(1));
-    const plan = { summarySheet: { name: '汇总', title: 't', header: [], rows: [], columnFormats: [], warningRows: [], missingRows: [], totalRow: -1, chart: null }, rowsSheet: null };
+    const plan = { title: '汇总', sheets: [], chart: null, counts: { ranked: 0, warned: 0, missing: 0, rejected: 0, late: 0 } };
     workbook.showSummary({ template: 'invite-daily', subBranch: '3301', from: '2026-12-01', to: '2026-12-01' }, plan);
     expect([workbook.summary?.query.subBranch, seen.length]).toEqual(['3301', 1]);
   });
