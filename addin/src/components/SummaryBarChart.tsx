@@ -18,7 +18,8 @@ const WIDTH = 560;
 
 const useStyles = makeStyles({
   figure: { margin: 0, maxWidth: '100%' },
-  svg: { width: '100%', height: 'auto', display: 'block' },
+  // The drawing scales with its width: bounded, so that its labels stay the size of the table's on a wide screen.
+  svg: { width: '100%', maxWidth: '640px', height: 'auto', display: 'block' },
   caption: { fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
   bar: { fill: tokens.colorBrandBackground },
   text: { fill: tokens.colorNeutralForeground1, fontSize: '13px' },

@@ -74,7 +74,8 @@ export function SummaryView({ plan, onDownload, busy }: SummaryViewProps) {
               return (
                 <tr key={r} className={mark} data-outlet={String(row[1] ?? '')}>
                   {row.map((value, c) =>
-                    c === 2 ? (
+                    // The outlet's name heads its row; the total line has none, and an empty row header is no header.
+                    c === 2 && value !== null && value !== '' ? (
                       <th key={c} className={styles.cell} scope="row">
                         {shown(value, sheet.columnFormats[c] ?? '')}
                       </th>

@@ -239,7 +239,7 @@ describe('web.html for an outlet working in LibreOffice', () => {
   it('shows the submission to the manager, ranked on screen and in the summary workbook', async () => {
     const page = await openWeb('个金经理（支行）', { subBranch: SUB_BRANCH });
     await page.getByRole('button', { name: '拉取汇总' }).click();
-    const table = page.getByRole('table', { name: /网点客户邀约每日明细表 汇总/ });
+    const table = page.getByRole('table', { name: /网点客户邀约每日明细表/ });
     await table.waitFor();
     const own = table.locator(`tr[data-outlet="${OUTLET}"]`);
     expect(await own.locator('td').first().textContent()).toBe('1');
