@@ -21,6 +21,9 @@ export interface ZipEntry {
   /** The unpacked size the directory declares (a liar is caught while inflating). */
   declaredSize: number;
   localOffset: number;
+  /** The entry's MS-DOS modification date and time fields, kept by the patch writer when it writes the zip again. */
+  dosDate: number;
+  dosTime: number;
 }
 
 export interface ZipDirectory {
@@ -60,6 +63,8 @@ export function readZipDirectory(bytes: Uint8Array, limits: WorkbookReadLimits):
       compressedSize: view.getUint32(offset + 20, true),
       declaredSize: view.getUint32(offset + 24, true),
       localOffset: view.getUint32(offset + 42, true),
+      dosTime: view.getUint16(offset + 12, true),
+      dosDate: view.getUint16(offset + 14, true),
     };
     readZip64Extra(view, offset + 46 + nameLength, extraLength, entry);
     entries.push(entry);
