@@ -1,4 +1,5 @@
 /** Where the parts of an .xlsx package are: the workbook, its worksheets by name and its styles, through the relationships. */
+import { resolveTarget } from '../../read/read-package-parts';
 import { WorkbookReadError } from '../../workbook-read-error';
 import type { PackageEntry } from './zip-package';
 import { attributeOf, decodeXmlText } from './xml-text';
@@ -56,18 +57,7 @@ function relationships(xml: string | undefined, folder: string): Relationship[] 
     const type = attributeOf(tag[0], 'Type');
     const target = attributeOf(tag[0], 'Target');
     if (id === undefined || type === undefined || target === undefined || attributeOf(tag[0], 'TargetMode') === 'External') continue;
-    found.push({ id, type, target: resolvePartName(folder, target) });
+    found.push({ id, type, target: resolveTarget(folder, target) });
   }
   return found;
-}
-
-/** A relationship target as a part name: absolute ('/xl/…') from the package root, else relative to the source's folder. */
-function resolvePartName(folder: string, target: string): string {
-  const path = target.startsWith('/') ? target.slice(1) : folder + target;
-  const parts: string[] = [];
-  for (const segment of path.split('/')) {
-    if (segment === '..') parts.pop();
-    else if (segment !== '.' && segment !== '') parts.push(segment);
-  }
-  return parts.join('/');
 }
