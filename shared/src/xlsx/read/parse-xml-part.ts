@@ -17,7 +17,10 @@ export type XmlAttributes = Record<string, string>;
 
 export interface XmlTag {
   name: string;
-  attributes: XmlAttributes;
+  /** All attributes by qualified name; the byte scanner builds this object when it is read. */
+  readonly attributes: XmlAttributes;
+  /** One attribute's value by qualified name (the last, when it is given twice), without building `attributes`. */
+  attribute(name: string): string | undefined;
   isSelfClosing: boolean;
 }
 
@@ -79,7 +82,9 @@ export function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: ReadBud
       return;
     }
     const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
-    parser.on('opentag', (tag) => handlers.open(localName(tag.name), tag));
+    parser.on('opentag', (tag) =>
+      handlers.open(localName(tag.name), { name: tag.name, attributes: tag.attributes, attribute: (name) => tag.attributes[name], isSelfClosing: tag.isSelfClosing }),
+    );
     const { text, close } = handlers;
     if (text) parser.on('text', text);
     if (close) parser.on('closetag', (tag) => close(localName(tag.name)));

@@ -114,6 +114,19 @@ export function readWorksheet(bytes: Uint8Array, zip: ZipDirectory, budget: Read
   let nextCol = 1;
   let rowsWithContent = 0;
   let rowHasContent = false;
+  const pendingCell: PendingCell = {
+    row: 0,
+    col: 0,
+    type: undefined,
+    style: 0,
+    value: undefined,
+    formula: undefined,
+    shareType: undefined,
+    shareIndex: undefined,
+    shareRef: undefined,
+    inlineText: undefined,
+  };
+  /** The `<c>` being read (always pendingCell), or undefined outside one. */
   let cell: PendingCell | undefined;
   /** Which text goes where: the value, the formula, an inline string's text (outside phonetic runs). */
   let textTarget: 'v' | 'f' | 't' | undefined;
@@ -179,7 +192,9 @@ export function readWorksheet(bytes: Uint8Array, zip: ZipDirectory, budget: Read
 
   const openCell = (tag: XmlTag) => {
     budget.spendCell();
-    const { r, t, s } = tag.attributes;
+    const r = tag.attribute('r');
+    const t = tag.attribute('t');
+    const s = tag.attribute('s');
     let row = rowNumber;
     let col = nextCol;
     // A reference that is not one (or none) leaves the cell where the one before it ends, as Excel does.
@@ -188,18 +203,18 @@ export function readWorksheet(bytes: Uint8Array, zip: ZipDirectory, budget: Read
     if (col > MAX_COLUMN || row > MAX_ROW) throw corrupt(sheetName, `cell ${r} beyond XFD1048576`);
     if (row < 1) row = rowNumber = 1;
     nextCol = col + 1;
-    cell = {
-      row,
-      col,
-      type: t,
-      style: s === undefined ? 0 : parseInt(s, 10) || 0,
-      value: undefined,
-      formula: undefined,
-      shareType: undefined,
-      shareIndex: undefined,
-      shareRef: undefined,
-      inlineText: undefined,
-    };
+    // One object for every cell of the sheet: a million cells make no garbage here.
+    cell = pendingCell;
+    cell.row = row;
+    cell.col = col;
+    cell.type = t;
+    cell.style = s === undefined ? 0 : parseInt(s, 10) || 0;
+    cell.value = undefined;
+    cell.formula = undefined;
+    cell.shareType = undefined;
+    cell.shareIndex = undefined;
+    cell.shareRef = undefined;
+    cell.inlineText = undefined;
     if (!tag.isSelfClosing && !rowHasContent) {
       rowHasContent = true;
       budget.checkRows(sheetName, ++rowsWithContent);
@@ -214,7 +229,7 @@ export function readWorksheet(bytes: Uint8Array, zip: ZipDirectory, budget: Read
     open(name, tag) {
       switch (name) {
         case 'row': {
-          const r = tag.attributes.r;
+          const r = tag.attribute('r');
           const number = r === undefined ? rowNumber + 1 : Number(r);
           if (!Number.isInteger(number) || number < 1 || number > MAX_ROW) throw corrupt(sheetName, `row number ${r}`);
           rowNumber = number;
@@ -231,9 +246,9 @@ export function readWorksheet(bytes: Uint8Array, zip: ZipDirectory, budget: Read
         case 'f':
           if (!cell) return;
           textTarget = 'f';
-          cell.shareType = tag.attributes.t;
-          cell.shareIndex = tag.attributes.si;
-          cell.shareRef = tag.attributes.ref;
+          cell.shareType = tag.attribute('t');
+          cell.shareIndex = tag.attribute('si');
+          cell.shareRef = tag.attribute('ref');
           return;
         case 'is':
           inInline = true;
