@@ -39,6 +39,14 @@ export default tseslint.config(
     },
   },
   {
+    // zod comes through shared/src/zod.ts, where its settings (jitless) are made once for every schema.
+    files: ['shared/**/*.ts', 'functions/**/*.ts', 'cli/**/*.ts', 'addin/**/*.{ts,tsx}', 'infra/**/*.ts'],
+    ignores: ['shared/src/zod.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: "Import zod from '#shared/zod' (shared/src/zod.ts), where its settings are made once." }] }],
+    },
+  },
+  {
     // CommonJS files (the CLI launcher, Jest config and reporter, build options): require() is the module system.
     files: ['**/*.cjs', 'jest.config.js', 'test/closing-line-reporter.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },

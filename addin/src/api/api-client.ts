@@ -4,7 +4,7 @@
  * again after `retryAfterSeconds`), `http` with the server's { code, message_zh, message_en }, `bad-response`
  * when an answer does not have the shape of shared/src/api (every answer is parsed with its zod schema, never cast).
  */
-import * as z from 'zod';
+import * as z from '#shared/zod';
 import { auditViewSchema, type AuditOverviewView, type SubBranchAuditView } from '#shared/api/audit-view';
 import { consolidatedViewSchema } from '#shared/api/consolidated-view';
 import { apiErrorBodySchema } from '#shared/api/error-body';

@@ -1,5 +1,5 @@
 /** PUT /templates/{id}/{version} (auditor): a new template version; an existing version is 409. */
-import * as z from 'zod';
+import * as z from '#shared/zod';
 import { httpRoute, withJsonBody } from '../middleware/http-handler';
 import { jsonResponse } from '../middleware/responses';
 import { defaultDeps } from '../services/deps';

@@ -3,7 +3,7 @@
  * Our own schema rather than Powertools' parser schemas: those import zod's whole `z` namespace,
  * which puts ~450 KB (minified) into every function bundle; this one keeps to what the handlers read.
  */
-import * as z from 'zod';
+import * as z from '#shared/zod';
 
 const stringRecord = z.record(z.string(), z.string());
 

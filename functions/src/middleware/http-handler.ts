@@ -10,7 +10,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
-import type * as z from 'zod';
+import type * as z from '#shared/zod';
 import { callerFromClaims, type Caller } from '../services/caller';
 import { UnauthorizedError } from '../services/errors';
 import { logger, metrics } from './powertools';

@@ -1,6 +1,6 @@
 /** The one mapping from thrown errors to HTTP answers `{ code, message_zh, message_en, findings? }`. */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { ZodError } from 'zod';
+import { ZodError } from '#shared/zod';
 import type { ApiErrorBody } from '#shared/api/error-body';
 import { PeriodFormatError } from '#shared/period/period-format-error';
 import { WorkbookReadError } from '#shared/xlsx/workbook-read-error';

@@ -1,5 +1,5 @@
 /** The body of POST /submissions: a raw .xlsx, or JSON carrying a WorkbookGrid. */
-import * as z from 'zod';
+import * as z from '#shared/zod';
 import type { WorkbookGrid } from '#shared/grid/types';
 import { readWorkbook } from '#shared/xlsx/read-workbook';
 import { DEFAULT_WORKBOOK_READ_LIMITS, type WorkbookReadLimits } from '#shared/xlsx/workbook-limits';

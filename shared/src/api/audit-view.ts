@@ -4,7 +4,7 @@
  * a sheet of the day's month). Without `template`: one block per template due that day (`templates`);
  * the older top-level fields (`subBranches`, `outlets`) repeat the first block, for clients that read them.
  */
-import * as z from 'zod';
+import * as z from '../zod';
 import type { Finding } from '../findings/types';
 import { findingSchema } from '../findings/finding-schema';
 

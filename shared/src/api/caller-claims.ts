@@ -2,7 +2,7 @@
  * Roles and the token claims the API reads to know who calls (a Cognito ID token in AWS, the local
  * stack's own token in `npm start`). contract.md, "HTTP API" and "Local stack".
  */
-import * as z from 'zod';
+import * as z from '../zod';
 
 export const roleSchema = z.enum(['outlet_head', 'subbranch_manager', 'auditor']);
 export type Role = z.infer<typeof roleSchema>;

@@ -1,5 +1,5 @@
 /** The query of GET /consolidated and GET /consolidated.xlsx, as the server parses it, and the range check the pane reuses. */
-import * as z from 'zod';
+import * as z from '../zod';
 import { countDays } from '../period/count-days';
 import { rankingKindSchema } from '../spec/schema';
 

@@ -1,5 +1,5 @@
 /** GET /consolidated: the ranked summary of `pts summary --json`, with rows and duplicate customers on request (`rows=1`). */
-import * as z from 'zod';
+import * as z from '../zod';
 import { findingSchema } from '../findings/finding-schema';
 import type { Finding } from '../findings/types';
 import { consolidatedSummarySchema, type ConsolidatedSummary } from '../summary/consolidated-summary';

@@ -1,5 +1,5 @@
 /** The body of every error answer of the HTTP API (contract.md, "HTTP API"). */
-import * as z from 'zod';
+import * as z from '../zod';
 import { findingSchema } from '../findings/finding-schema';
 import type { Finding } from '../findings/types';
 

@@ -1,5 +1,5 @@
 /** POST /local/token (local stack only): a token for a role and scope, answered as `{ token }`. */
-import * as z from 'zod';
+import * as z from '../zod';
 import { roleSchema } from './caller-claims';
 
 export const localTokenRequestSchema = z.object({

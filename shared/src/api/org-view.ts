@@ -4,7 +4,7 @@
  * and workplaces by code and name, the campaign and the deadline) and nothing else: a field added to the
  * file later (contacts, targets of other outlets) stays out of the outlet head's view until it is listed here.
  */
-import * as z from 'zod';
+import * as z from '../zod';
 import { organisationSchema, type Organisation } from '../org/schema';
 
 /** The answer of GET /org/{subBranch}: an organisation file (the outlet head's view is one with fewer fields); parse it to get an Organisation. */

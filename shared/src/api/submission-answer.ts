@@ -1,5 +1,5 @@
 /** POST /submissions: what the API answers to a submitted sheet (201 stored, 422 a sheet with errors). */
-import * as z from 'zod';
+import * as z from '../zod';
 import { findingSchema } from '../findings/finding-schema';
 import type { Finding } from '../findings/types';
 import type { ApiErrorBody } from './error-body';

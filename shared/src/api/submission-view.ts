@@ -1,5 +1,5 @@
 /** GET /submissions/{outlet}/{template}/{period}: the current version, its findings and rows. */
-import * as z from 'zod';
+import * as z from '../zod';
 import { findingSchema } from '../findings/finding-schema';
 import type { Finding } from '../findings/types';
 import type { TypedRow } from '../validation/types';

@@ -1,5 +1,5 @@
 /** GET /templates: the templates any signed-in user may download. */
-import * as z from 'zod';
+import * as z from '../zod';
 import type { TemplateSpec } from '../spec/schema';
 
 export interface TemplateListing {

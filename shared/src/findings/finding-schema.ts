@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod';
 import type { Finding } from './types';
 
 /** A finding as the API sends it (validate --json's shape); tied to the `Finding` type. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 

@@ -2,7 +2,7 @@
  * Checks the text of a template spec file (publishing a version in the pane) and lists what is wrong
  * in Chinese and English, each problem at its JSON path (`columns[3].type`). Pure: one rule for every face.
  */
-import type * as z from 'zod';
+import type * as z from '../zod';
 import { templateSpecSchema, type TemplateSpec } from './schema';
 
 /** One problem of a spec file, at its JSON path (`(根)`/`(root)` for the whole file). */

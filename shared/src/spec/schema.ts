@@ -2,7 +2,7 @@
  * The template spec format: a template is data, checked by these schemas.
  * A new template or a new version needs a new spec file, never a change in the engine.
  */
-import * as z from 'zod';
+import * as z from '../zod';
 
 /** A1 cell reference such as `B2`. */
 export const cellRefSchema = z.string().regex(/^[A-Z]{1,3}[1-9][0-9]*$/, 'cell reference like B2');

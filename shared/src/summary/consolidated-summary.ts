@@ -2,7 +2,7 @@
  * The consolidated, ranked summary of a sub-branch for a day or a period: exactly the object
  * `pts summary --json` prints and `GET /consolidated` answers (see contract.md).
  */
-import * as z from 'zod';
+import * as z from '../zod';
 import { rankingKindSchema } from '../spec/schema';
 
 /** Summary values keyed by the summary labels of the template; null is an empty value (a ratio over 0, a rate without target). */

@@ -3,7 +3,7 @@
  * so a summary over any period is rebuilt from aggregates without reading rows again.
  * Every part is additive: merging two aggregates adds their parts field by field.
  */
-import * as z from 'zod';
+import * as z from '../zod';
 
 /** Mean so far: the sum of the per-row values and how many rows had one (`average` columns). */
 export const averagePartSchema = z.object({ sum: z.number(), count: z.number().int().nonnegative() });
