@@ -28,7 +28,7 @@ export async function writeFixesToWorkbook(
 ): Promise<Uint8Array> {
   const plans = fixes.map((finding) => planFixWrite(spec, finding)).filter((plan): plan is FixWrite => plan !== null);
   if (plans.length === 0) return bytes;
-  const entries = readPackage(bytes, limits);
+  const entries = await readPackage(bytes, limits);
   const parts = locateParts(entries);
   const stylesEntry = parts.styles !== undefined ? findEntry(entries, parts.styles) : undefined;
   const styles = stylesEntry ? new DateStyles(decode(stylesEntry.data)) : undefined;

@@ -1,17 +1,15 @@
 /**
- * Streams one part of the package through the inflater (fflate) and the XML tokenizer (saxes):
- * compressed bytes go in 16 KB at a time, so one step inflates at most about 16 MB (deflate expands
- * at most 1032:1) before the unpacked-bytes cap is checked; the text is decoded as it comes and
- * nothing inflated is kept beyond what the handlers keep.
+ * Streams one part of the package through the inflater (inflate-entry.ts: Node's zlib or fflate, the
+ * unpacked-bytes cap checked per chunk) and an XML tokenizer (saxes for the small parts, the byte
+ * scanner for worksheets and shared strings): the text is decoded as it comes and nothing inflated is
+ * kept beyond what the handlers keep.
  */
-import { Inflate } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { WorkbookReadError } from '../workbook-read-error';
 import type { ReadBudget } from './read-budget';
 import { XmlByteScanner } from './scan-xml-bytes';
-import { entryData, type ZipEntry } from './zip-directory';
-
-const COMPRESSED_STEP = 16 * 1024;
+import { inflateEntry } from './inflate-entry';
+import type { ZipEntry } from './zip-directory';
 
 export type XmlAttributes = Record<string, string>;
 
@@ -44,40 +42,12 @@ export function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
-/** Feeds an entry's inflated bytes to `onChunk` as they come, counting them against the budget first. */
-export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: ReadBudget, onChunk: (chunk: Uint8Array) => void): void {
-  const data = entryData(bytes, entry);
-  if (entry.method === 0) {
-    for (let at = 0; at < data.length; at += COMPRESSED_STEP) {
-      const chunk = data.subarray(at, at + COMPRESSED_STEP);
-      budget.spendUnpacked(chunk.length);
-      onChunk(chunk);
-    }
-    return;
-  }
-  if (entry.method !== 8) throw new WorkbookReadError('corrupt', `${entry.name}: compression method ${entry.method}`);
-  const inflater = new Inflate((chunk) => {
-    if (chunk.length === 0) return;
-    budget.spendUnpacked(chunk.length);
-    onChunk(chunk);
-  });
-  try {
-    if (data.length === 0) inflater.push(data, true);
-    for (let at = 0; at < data.length; at += COMPRESSED_STEP) {
-      inflater.push(data.subarray(at, at + COMPRESSED_STEP), at + COMPRESSED_STEP >= data.length);
-    }
-  } catch (error) {
-    if (error instanceof WorkbookReadError) throw error;
-    throw new WorkbookReadError('corrupt', `${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
 /** Inflates and tokenizes one XML part; malformed XML or deflate data is WorkbookReadError('corrupt'). */
-export function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: ReadBudget, handlers: XmlHandlers, options: ParseXmlPartOptions = {}): void {
+export async function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: ReadBudget, handlers: XmlHandlers, options: ParseXmlPartOptions = {}): Promise<void> {
   try {
     if (options.byteScanner) {
       const scanner = new XmlByteScanner(handlers);
-      inflateEntry(bytes, entry, budget, (chunk) => scanner.write(chunk));
+      await inflateEntry(bytes, entry, budget, (chunk) => scanner.write(chunk));
       scanner.close();
       return;
     }
@@ -89,7 +59,7 @@ export function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: ReadBud
     if (text) parser.on('text', text);
     if (close) parser.on('closetag', (tag) => close(localName(tag.name)));
     const decoder = new TextDecoder();
-    inflateEntry(bytes, entry, budget, (chunk) => {
+    await inflateEntry(bytes, entry, budget, (chunk) => {
       parser.write(decoder.decode(chunk, { stream: true }));
     });
     parser.write(decoder.decode());

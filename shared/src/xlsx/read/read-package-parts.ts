@@ -41,13 +41,13 @@ export function resolveTarget(folder: string, target: string): string {
 }
 
 /** The relationships part of `part` (`xl/_rels/workbook.xml.rels` for `xl/workbook.xml`), by Id. */
-export function readRelationships(bytes: Uint8Array, zip: ZipDirectory, budget: ReadBudget, part: string): Map<string, Relationship> {
+export async function readRelationships(bytes: Uint8Array, zip: ZipDirectory, budget: ReadBudget, part: string): Promise<Map<string, Relationship>> {
   const slash = part.lastIndexOf('/');
   const relsName = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
   const entry = zip.find(relsName);
   const rels = new Map<string, Relationship>();
   if (!entry) return rels;
-  parseXmlPart(bytes, entry, budget, {
+  await parseXmlPart(bytes, entry, budget, {
     open(name, tag) {
       if (name !== 'Relationship') return;
       const { Id, Type, Target, TargetMode } = tag.attributes;
@@ -58,8 +58,8 @@ export function readRelationships(bytes: Uint8Array, zip: ZipDirectory, budget: 
 }
 
 /** The workbook part's name from the package relationships, else the usual xl/workbook.xml; undefined when the zip has none. */
-export function findWorkbookPart(bytes: Uint8Array, zip: ZipDirectory, budget: ReadBudget): string | undefined {
-  for (const rel of readRelationships(bytes, zip, budget, '').values()) {
+export async function findWorkbookPart(bytes: Uint8Array, zip: ZipDirectory, budget: ReadBudget): Promise<string | undefined> {
+  for (const rel of (await readRelationships(bytes, zip, budget, '')).values()) {
     if (rel.type.endsWith('/officeDocument') && !rel.external) {
       const part = resolveTarget('', rel.target);
       if (zip.find(part)) return part;
@@ -68,12 +68,12 @@ export function findWorkbookPart(bytes: Uint8Array, zip: ZipDirectory, budget: R
   return zip.find('xl/workbook.xml') ? 'xl/workbook.xml' : undefined;
 }
 
-export function readWorkbookPart(bytes: Uint8Array, zip: ZipDirectory, budget: ReadBudget, part: string): WorkbookPart & { rels: Map<string, Relationship> } {
+export async function readWorkbookPart(bytes: Uint8Array, zip: ZipDirectory, budget: ReadBudget, part: string): Promise<WorkbookPart & { rels: Map<string, Relationship> }> {
   const folder = part.slice(0, part.lastIndexOf('/') + 1);
-  const rels = readRelationships(bytes, zip, budget, part);
+  const rels = await readRelationships(bytes, zip, budget, part);
   const listed: { name: string; state: string; rId: string | undefined }[] = [];
   let date1904 = false;
-  parseXmlPart(bytes, zip.find(part)!, budget, {
+  await parseXmlPart(bytes, zip.find(part)!, budget, {
     open(name, tag) {
       if (name === 'sheet') {
         const rId = tag.attributes['r:id'] ?? Object.entries(tag.attributes).find(([key]) => localNameOf(key) === 'id' && key.includes(':'))?.[1];
@@ -106,14 +106,14 @@ export function decodeEscapes(text: string): string {
  * The shared strings, rich text as the plain text of its runs and phonetic guides (rPh) left out;
  * an item without any text is null (as an empty cell).
  */
-export function readSharedStrings(bytes: Uint8Array, zip: ZipDirectory, budget: ReadBudget, part: string | undefined): (string | null)[] {
+export async function readSharedStrings(bytes: Uint8Array, zip: ZipDirectory, budget: ReadBudget, part: string | undefined): Promise<(string | null)[]> {
   const entry = part ? zip.find(part) : undefined;
   const strings: (string | null)[] = [];
   if (!entry) return strings;
   let item: string | null = null;
   let inText = false;
   let phonetic = 0;
-  parseXmlPart(bytes, entry, budget, {
+  await parseXmlPart(bytes, entry, budget, {
     open(name) {
       if (name === 'si') item = null;
       else if (name === 'rPh') phonetic++;
@@ -137,14 +137,14 @@ export function readSharedStrings(bytes: Uint8Array, zip: ZipDirectory, budget: 
 }
 
 /** For each cell style (cellXfs, by index), whether its number format shows a date or a time. */
-export function readDateStyles(bytes: Uint8Array, zip: ZipDirectory, budget: ReadBudget, part: string | undefined): boolean[] {
+export async function readDateStyles(bytes: Uint8Array, zip: ZipDirectory, budget: ReadBudget, part: string | undefined): Promise<boolean[]> {
   const entry = part ? zip.find(part) : undefined;
   const dateStyles: boolean[] = [];
   if (!entry) return dateStyles;
   const custom = new Map<number, string>();
   const formatIds: number[] = [];
   let inCellXfs = false;
-  parseXmlPart(bytes, entry, budget, {
+  await parseXmlPart(bytes, entry, budget, {
     open(name, tag) {
       if (name === 'numFmt') custom.set(Number(tag.attributes.numFmtId), tag.attributes.formatCode ?? '');
       else if (name === 'cellXfs') inCellXfs = true;

@@ -14,7 +14,7 @@ import { readZipDirectory } from './zip-directory';
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-export function readWorkbookGrid(bytes: Uint8Array, limits: WorkbookReadLimits): WorkbookGrid {
+export async function readWorkbookGrid(bytes: Uint8Array, limits: WorkbookReadLimits): Promise<WorkbookGrid> {
   rejectNonZip(bytes);
   const zip = readZipDirectory(bytes, limits);
   let declared = 0;
@@ -23,9 +23,9 @@ export function readWorkbookGrid(bytes: Uint8Array, limits: WorkbookReadLimits):
     throw unpackedOverCap({ zh: `${formatBytes(declared)}（按压缩包的声明）`, en: `${formatBytes(declared)} (as the zip declares)` }, limits);
   }
   const budget = new ReadBudget(limits);
-  const workbookPart = findWorkbookPart(bytes, zip, budget);
+  const workbookPart = await findWorkbookPart(bytes, zip, budget);
   if (!workbookPart) throw new WorkbookReadError('not-xlsx');
-  const workbook = readWorkbookPart(bytes, zip, budget, workbookPart);
+  const workbook = await readWorkbookPart(bytes, zip, budget, workbookPart);
   const worksheets = workbook.sheets.filter((sheet) => sheet.part !== undefined && zip.find(sheet.part) !== undefined);
   if (worksheets.length === 0) throw new WorkbookReadError('empty');
 
@@ -33,13 +33,13 @@ export function readWorkbookGrid(bytes: Uint8Array, limits: WorkbookReadLimits):
     for (const rel of workbook.rels.values()) if (rel.type.endsWith(typeSuffix) && !rel.external) return resolveTarget(workbook.folder, rel.target);
     return zip.find(workbook.folder + usual) ? workbook.folder + usual : undefined;
   };
-  const sharedStrings = readSharedStrings(bytes, zip, budget, partOf('/sharedStrings', 'sharedStrings.xml'));
-  const dateStyles = readDateStyles(bytes, zip, budget, partOf('/styles', 'styles.xml'));
+  const sharedStrings = await readSharedStrings(bytes, zip, budget, partOf('/sharedStrings', 'sharedStrings.xml'));
+  const dateStyles = await readDateStyles(bytes, zip, budget, partOf('/styles', 'styles.xml'));
 
   const sheets: SheetGrid[] = [];
   let identities: SheetIdentity[] = [];
   for (const sheet of worksheets) {
-    const grid = readWorksheet(bytes, zip, budget, sheet.part as string, { sheetName: sheet.name, sharedStrings, dateStyles, date1904: workbook.date1904 });
+    const grid = await readWorksheet(bytes, zip, budget, sheet.part as string, { sheetName: sheet.name, sharedStrings, dateStyles, date1904: workbook.date1904 });
     if (sheet.name === IDENTITY_SHEET_NAME) identities = readIdentities(grid);
     else sheets.push(grid);
   }

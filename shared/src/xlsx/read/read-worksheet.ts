@@ -96,7 +96,7 @@ function corrupt(sheetName: string, detail: string): WorkbookReadError {
   return new WorkbookReadError('corrupt', `${sheetName}: ${detail}`);
 }
 
-export function readWorksheet(bytes: Uint8Array, zip: ZipDirectory, budget: ReadBudget, part: string, context: WorksheetContext): SheetGrid {
+export async function readWorksheet(bytes: Uint8Array, zip: ZipDirectory, budget: ReadBudget, part: string, context: WorksheetContext): Promise<SheetGrid> {
   const entry = zip.find(part);
   if (!entry) throw corrupt(context.sheetName, `${part} is missing`);
   const { sheetName, sharedStrings, dateStyles, date1904 } = context;
@@ -225,7 +225,7 @@ export function readWorksheet(bytes: Uint8Array, zip: ZipDirectory, budget: Read
     }
   };
 
-  parseXmlPart(bytes, entry, budget, {
+  await parseXmlPart(bytes, entry, budget, {
     open(name, tag) {
       switch (name) {
         case 'row': {

@@ -5,7 +5,7 @@
  * so both count the caps the same way.
  */
 import { zipSync, type Zippable } from 'fflate';
-import { inflateEntry } from '../../read/parse-xml-part';
+import { inflateEntry } from '../../read/inflate-entry';
 import { formatBytes, ReadBudget, unpackedOverCap } from '../../read/read-budget';
 import { readZipDirectory } from '../../read/zip-directory';
 import type { WorkbookReadLimits } from '../../workbook-limits';
@@ -25,7 +25,7 @@ export interface PackageEntry {
 const DEFLATE_LEVEL = 3;
 
 /** Every file of the zip, inflated, in the zip's order. Throws WorkbookTooLargeError over a cap, WorkbookReadError('corrupt') when it cannot be walked. */
-export function readPackage(bytes: Uint8Array, limits: WorkbookReadLimits): PackageEntry[] {
+export async function readPackage(bytes: Uint8Array, limits: WorkbookReadLimits): Promise<PackageEntry[]> {
   const { entries } = readZipDirectory(bytes, limits);
   let declared = 0;
   for (const entry of entries) declared += entry.declaredSize;
@@ -33,12 +33,14 @@ export function readPackage(bytes: Uint8Array, limits: WorkbookReadLimits): Pack
     throw unpackedOverCap({ zh: `${formatBytes(declared)}（按压缩包的声明）`, en: `${formatBytes(declared)} (as the zip declares)` }, limits);
   }
   const budget = new ReadBudget(limits);
-  return entries.map((entry) => {
+  const packageEntries: PackageEntry[] = [];
+  for (const entry of entries) {
     const chunks: Uint8Array[] = [];
     // A stored entry's chunks are views of the upload: copied, so that the package owns its bytes.
-    inflateEntry(bytes, entry, budget, (chunk) => chunks.push(entry.method === 0 ? chunk.slice() : chunk));
-    return { name: entry.name, data: joinChunks(chunks), modified: dosDateTime(entry.dosDate, entry.dosTime) };
-  });
+    await inflateEntry(bytes, entry, budget, (chunk) => chunks.push(entry.method === 0 ? chunk.slice() : chunk));
+    packageEntries.push({ name: entry.name, data: joinChunks(chunks), modified: dosDateTime(entry.dosDate, entry.dosTime) });
+  }
+  return packageEntries;
 }
 
 /** The package as a zip again, entries in the order given, each deflated. */
