@@ -79,7 +79,16 @@ export function parseCellAddress(address: string): CellPosition | undefined {
     col = col * 26 + (code - 0x60);
   }
   if (at === 0 || at === address.length) return undefined;
-  const row = Number(address.slice(at));
+  // Digits only, as Excel writes them, without a substring; anything else (spaces, 1e3) as Number reads it.
+  let row = 0;
+  for (let i = at; i < address.length; i++) {
+    const digit = address.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) {
+      row = Number(address.slice(at));
+      break;
+    }
+    row = row * 10 + digit;
+  }
   if (!Number.isInteger(row) || row < 1) return undefined;
   return { row, col };
 }
