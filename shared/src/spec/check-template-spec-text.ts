@@ -104,7 +104,7 @@ export function checkTemplateSpecText(text: string): CheckTemplateSpecTextResult
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, issues: [{ path: '(根)', message_zh: `不是有效的 JSON：${detail}`, message_en: `not valid JSON: ${detail}` }] };
   }
-  const result = templateSpecSchema.safeParse(raw);
+  const result = templateSpecSchema().safeParse(raw);
   if (result.success) return { ok: true, spec: result.data, raw };
   return {
     ok: false,

@@ -11,7 +11,7 @@ export class TemplateSpecError extends BilingualError<'template-spec-error'> {
 
 /** Checks raw data (a parsed spec file) against the spec format and returns the spec with defaults applied. */
 export function parseTemplateSpec(raw: unknown): TemplateSpec {
-  const result = templateSpecSchema.safeParse(raw);
+  const result = templateSpecSchema().safeParse(raw);
   if (!result.success) {
     const where = typeof raw === 'object' && raw && 'id' in raw ? String((raw as { id: unknown }).id) : '?';
     const detail = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');

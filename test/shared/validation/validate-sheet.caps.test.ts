@@ -76,8 +76,8 @@ describe('validateSheet: caps and report days', () => {
 
   it('refuses specs whose caps would let a sheet’s sums leave 2^53', () => {
     const input = JSON.parse(JSON.stringify(spec));
-    expect(templateSpecSchema.safeParse({ ...input, limits: { maxRows: 100_000, maxMoney: 1e12 } }).success).toBe(false);
-    expect(templateSpecSchema.safeParse({ ...input, limits: { maxRows: 5_000, maxMoney: 1e11 } }).success).toBe(true);
+    expect(templateSpecSchema().safeParse({ ...input, limits: { maxRows: 100_000, maxMoney: 1e12 } }).success).toBe(false);
+    expect(templateSpecSchema().safeParse({ ...input, limits: { maxRows: 5_000, maxMoney: 1e11 } }).success).toBe(true);
   });
 
   describe('report day', () => {
