@@ -79,6 +79,17 @@ describe('readWorkbook on XML other writers produce', () => {
       expect((unclosed as WorkbookReadError).code).toBe('corrupt');
       expect((error as WorkbookReadError).code).toBe('corrupt');
     });
+
+    it('refuses a tag still open after 1 MB as corrupt, instead of carrying it from chunk to chunk', async () => {
+      const error = await readWorkbook(workbookOf(`<row r="1"><c r="A1" s="${'1'.repeat(3 * 2 ** 20)}"><v>1</v></c></row>`)).catch((e: unknown) => e);
+      expect((error as WorkbookReadError).code).toBe('corrupt');
+      expect((error as Error).message).toContain('a tag longer than 1 MB');
+    });
+
+    it('reads cells after megabytes of blank text between elements (dropped as it comes, not carried)', async () => {
+      const grid = await readWorkbook(workbookOf(`<row r="1"><c r="A1"><v>1</v></c></row>${' '.repeat(8 * 2 ** 20)}<row r="2"><c r="A2"><v>2</v></c></row>`));
+      expect(grid.sheets[0].values).toEqual([[1], [2]]);
+    });
   });
 });
 

@@ -20,17 +20,26 @@ const COLON = 0x3a;
 const AMPERSAND = 0x26;
 /** Text longer than this without a tag in it is handed over in pieces rather than carried to the next chunk. */
 const LONG_TEXT = 64 * 1024;
+/**
+ * A tag (or comment, CDATA section, processing instruction) still open after this many bytes is
+ * refused: what is carried to the next chunk stays small, so a part cannot make the scan quadratic.
+ * A cell holds at most 32,767 characters (about 96 KB of UTF-8).
+ */
+const MAX_OPEN_CONSTRUCT = 1024 * 1024;
 
 const utf8 = new TextDecoder();
 
 /**
- * The first index of `byte` in bytes[from, end), or -1. A plain loop: the distances in a worksheet are
- * a few bytes, where TypedArray.prototype.indexOf's call costs more than the search (measured: the
- * scan took a third less time with this).
+ * The first index of `byte` in bytes[from, end), or -1. The first bytes by a plain loop: the distances
+ * in a worksheet are a few bytes, where TypedArray.prototype.indexOf's call costs more than the search
+ * (the scan took a third less time with it); a longer run (text) by indexOf, which is memchr.
  */
 function indexOfByte(bytes: Uint8Array, byte: number, from: number, end: number = bytes.length): number {
-  for (let i = from; i < end; i++) if (bytes[i] === byte) return i;
-  return -1;
+  const stop = Math.min(end, from + 32);
+  for (let i = from; i < stop; i++) if (bytes[i] === byte) return i;
+  if (stop >= end) return -1;
+  const found = bytes.indexOf(byte, stop);
+  return found >= 0 && found < end ? found : -1;
 }
 
 function isSpace(code: number): boolean {
@@ -49,6 +58,12 @@ function decodeBytes(bytes: Uint8Array, start: number, end: number): string {
     return text;
   }
   return utf8.decode(bytes.subarray(start, end));
+}
+
+/** Where an incomplete construct at `lt` begins, carried to the next chunk; refused when it is already over MAX_OPEN_CONSTRUCT. */
+function openUntilNextChunk(length: number, lt: number): number {
+  if (length - lt > MAX_OPEN_CONSTRUCT) throw new Error('a tag longer than 1 MB');
+  return lt;
 }
 
 const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -110,7 +125,9 @@ export class XmlByteScanner {
     while (at < length) {
       const lt = indexOfByte(bytes, LT, at, length);
       if (lt < 0) {
-        if (length - at > LONG_TEXT && handlers.wantsText?.()) {
+        // Text nobody wants (the blanks between elements, a bomb's megabytes of spaces) is dropped, not carried.
+        if (!handlers.wantsText?.()) return length;
+        if (length - at > LONG_TEXT) {
           // Cut before a UTF-8 continuation byte so no character is split.
           let cut = length;
           while (cut > at && (bytes[cut - 1] & 0xc0) === 0x80) cut--;
@@ -121,41 +138,41 @@ export class XmlByteScanner {
         return at;
       }
       if (lt > at && handlers.wantsText?.()) handlers.text?.(decodeEntities(decodeBytes(bytes, at, lt)));
-      if (lt + 1 >= length) return lt;
+      if (lt + 1 >= length) return openUntilNextChunk(length, lt);
       const next = bytes[lt + 1];
       if (next === BANG) {
         if (indexOfSequence(bytes.subarray(lt, lt + CDATA_START.length), CDATA_START, 0) === 0) {
           const end = indexOfSequence(bytes, CDATA_END, lt + CDATA_START.length);
-          if (end < 0) return lt;
+          if (end < 0) return openUntilNextChunk(length, lt);
           if (handlers.wantsText?.()) handlers.text?.(decodeBytes(bytes, lt + CDATA_START.length, end));
           at = end + 3;
         } else if (bytes[lt + 2] === 0x2d) {
           const end = indexOfSequence(bytes, COMMENT_END, lt + 4);
-          if (end < 0) return lt;
+          if (end < 0) return openUntilNextChunk(length, lt);
           at = end + 3;
         } else {
           const end = bytes.indexOf(GT, lt);
-          if (end < 0) return lt;
+          if (end < 0) return openUntilNextChunk(length, lt);
           at = end + 1;
         }
         continue;
       }
       if (next === QUESTION) {
         const end = indexOfSequence(bytes, PI_END, lt + 2);
-        if (end < 0) return lt;
+        if (end < 0) return openUntilNextChunk(length, lt);
         at = end + 2;
         continue;
       }
       if (next === SLASH) {
         const end = indexOfByte(bytes, GT, lt, length);
-        if (end < 0) return lt;
+        if (end < 0) return openUntilNextChunk(length, lt);
         this.depth--;
         handlers.close?.(localName(bytes, lt + 2, trimEnd(bytes, lt + 2, end)));
         at = end + 1;
         continue;
       }
       const end = this.startTag(bytes, lt);
-      if (end < 0) return lt;
+      if (end < 0) return openUntilNextChunk(length, lt);
       at = end;
     }
     return at;
