@@ -2,6 +2,7 @@ import { build } from 'esbuild';
 import path from 'node:path';
 import { deflatedPart, writeZip, type ZipPart } from '#bench/_lib/zip-bomb';
 import { readWorkbook } from '#shared/xlsx/read-workbook';
+import { parseCellAddress, plainCellAddress } from '#shared/xlsx/read/read-worksheet';
 import { WorkbookReadError } from '#shared/xlsx/workbook-read-error';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -114,5 +115,21 @@ describe('the reader in a browser bundle', () => {
     // What the reader adds to the pane, which already bundles zod, the template specs and the findings: at most 60 KB.
     const added = inputs.filter(([input]) => !/node_modules\/zod\/|shared\/src\/(spec|findings)\//.test(input)).reduce((sum, [, { bytesInOutput }]) => sum + bytesInOutput, 0);
     expect(added).toBeLessThan(60 * 1024);
+  });
+});
+
+describe('cell references read from bytes', () => {
+  it('reads plain references as parseCellAddress reads their text, and leaves every other form to it', () => {
+    const encoder = new TextEncoder();
+    const plain = ['A1', 'B7', 'XFD1048576', 'xfd12', 'AA100', 'A2000000', 'ABCDEFGH9'];
+    const others = ['A0', 'A', '12', 'A1e3', ' A1', 'A 1', 'Ａ1', '$A$1', ''];
+    for (const text of plain) {
+      const bytes = encoder.encode(`"${text}"`);
+      expect([text, plainCellAddress(bytes, 1, bytes.length - 1)]).toEqual([text, parseCellAddress(text)]);
+    }
+    for (const text of others) {
+      const bytes = encoder.encode(text);
+      expect([text, plainCellAddress(bytes, 0, bytes.length)]).toEqual([text, undefined]);
+    }
   });
 });

@@ -13,12 +13,20 @@ import type { ZipEntry } from './zip-directory';
 
 export type XmlAttributes = Record<string, string>;
 
+const utf8 = new TextEncoder();
+
 export interface XmlTag {
   name: string;
   /** All attributes by qualified name; the byte scanner builds this object when it is read. */
   readonly attributes: XmlAttributes;
   /** One attribute's value by qualified name (the last, when it is given twice), without building `attributes`. */
   attribute(name: string): string | undefined;
+  /**
+   * One attribute's value read by `read` straight from its UTF-8 bytes, entities not decoded, without
+   * a string: for the millions of cell references and style numbers of a worksheet. Undefined when the
+   * attribute is absent or `read` gives undefined (a value it does not take; read it with `attribute`).
+   */
+  attributeFrom<T>(name: string, read: (bytes: Uint8Array, start: number, end: number) => T | undefined): T | undefined;
   isSelfClosing: boolean;
 }
 
@@ -53,7 +61,18 @@ export async function parseXmlPart(bytes: Uint8Array, entry: ZipEntry, budget: R
     }
     const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
     parser.on('opentag', (tag) =>
-      handlers.open(localName(tag.name), { name: tag.name, attributes: tag.attributes, attribute: (name) => tag.attributes[name], isSelfClosing: tag.isSelfClosing }),
+      handlers.open(localName(tag.name), {
+        name: tag.name,
+        attributes: tag.attributes,
+        attribute: (name) => tag.attributes[name],
+        attributeFrom: (name, read) => {
+          const value = tag.attributes[name];
+          if (value === undefined) return undefined;
+          const bytes = utf8.encode(value);
+          return read(bytes, 0, bytes.length);
+        },
+        isSelfClosing: tag.isSelfClosing,
+      }),
     );
     const { text, close } = handlers;
     if (text) parser.on('text', text);

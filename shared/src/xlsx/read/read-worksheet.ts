@@ -93,6 +93,46 @@ export function parseCellAddress(address: string): CellPosition | undefined {
   return { row, col };
 }
 
+function parseCellAddressText(address: string | undefined): CellPosition | undefined {
+  return address === undefined ? undefined : parseCellAddress(address);
+}
+
+const LETTER_A = 0x61;
+const LETTER_Z = 0x7a;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+
+/** A cell reference of plain ASCII letters then digits (`B7`), read from its bytes as parseCellAddress reads it; undefined for any other form. */
+export function plainCellAddress(bytes: Uint8Array, start: number, end: number): CellPosition | undefined {
+  let at = start;
+  let col = 0;
+  for (; at < end && at < start + 8; at++) {
+    const code = bytes[at] | 0x20;
+    if (code < LETTER_A || code > LETTER_Z) break;
+    col = col * 26 + (code - 0x60);
+  }
+  if (at === start || at === end) return undefined;
+  let row = 0;
+  for (; at < end; at++) {
+    const code = bytes[at];
+    if (code < DIGIT_0 || code > DIGIT_9) return undefined;
+    row = row * 10 + (code - DIGIT_0);
+  }
+  return row < 1 ? undefined : { row, col };
+}
+
+/** A number of 1 to 9 ASCII digits (a style index), read from its bytes; undefined for any other form. */
+function plainInteger(bytes: Uint8Array, start: number, end: number): number | undefined {
+  if (end <= start || end - start > 9) return undefined;
+  let value = 0;
+  for (let at = start; at < end; at++) {
+    const code = bytes[at];
+    if (code < DIGIT_0 || code > DIGIT_9) return undefined;
+    value = value * 10 + (code - DIGIT_0);
+  }
+  return value;
+}
+
 function parseRange(ref: string): Range | undefined {
   const [first, second = first] = ref.split(':');
   const a = parseCellAddress(first.replace(/\$/g, ''));
@@ -201,15 +241,14 @@ export async function readWorksheet(bytes: Uint8Array, zip: ZipDirectory, budget
 
   const openCell = (tag: XmlTag) => {
     budget.spendCell();
-    const r = tag.attribute('r');
     const t = tag.attribute('t');
-    const s = tag.attribute('s');
     let row = rowNumber;
     let col = nextCol;
     // A reference that is not one (or none) leaves the cell where the one before it ends, as Excel does.
-    const position = r === undefined ? undefined : parseCellAddress(r);
+    // Read from the bytes when it is letters and digits (as every writer writes it), else from its text.
+    const position = tag.attributeFrom('r', plainCellAddress) ?? parseCellAddressText(tag.attribute('r'));
     if (position) ({ row, col } = position);
-    if (col > MAX_COLUMN || row > MAX_ROW) throw corrupt(sheetName, `cell ${r} beyond XFD1048576`);
+    if (col > MAX_COLUMN || row > MAX_ROW) throw corrupt(sheetName, `cell ${tag.attribute('r')} beyond XFD1048576`);
     if (row < 1) row = rowNumber = 1;
     nextCol = col + 1;
     // One object for every cell of the sheet: a million cells make no garbage here.
@@ -217,7 +256,7 @@ export async function readWorksheet(bytes: Uint8Array, zip: ZipDirectory, budget
     cell.row = row;
     cell.col = col;
     cell.type = t;
-    cell.style = s === undefined ? 0 : parseInt(s, 10) || 0;
+    cell.style = tag.attributeFrom('s', plainInteger) ?? (parseInt(tag.attribute('s') ?? '', 10) || 0);
     cell.value = undefined;
     cell.formula = undefined;
     cell.shareType = undefined;

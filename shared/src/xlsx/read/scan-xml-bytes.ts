@@ -252,16 +252,26 @@ class ScannedTag implements XmlTag {
   }
 
   attribute(name: string): string | undefined {
+    const at = this.spanOf(name);
+    return at < 0 ? undefined : attributeValue(this.bytes, this.spans[at + 2], this.spans[at + 3]);
+  }
+
+  attributeFrom<T>(name: string, read: (bytes: Uint8Array, start: number, end: number) => T | undefined): T | undefined {
+    const at = this.spanOf(name);
+    return at < 0 ? undefined : read(this.bytes, this.spans[at + 2], this.spans[at + 3]);
+  }
+
+  /** Where the attribute's four positions start in `spans`, or -1. From the last: a name given twice reads as its last value, as in `attributes`. */
+  private spanOf(name: string): number {
     const { bytes, spans } = this;
-    // From the last: a name given twice reads as its last value, as in `attributes`.
     for (let at = this.spanCount - 4; at >= 0; at -= 4) {
       const start = spans[at];
       if (spans[at + 1] - start !== name.length) continue;
       let i = 0;
       while (i < name.length && bytes[start + i] === name.charCodeAt(i)) i++;
-      if (i === name.length) return attributeValue(bytes, spans[at + 2], spans[at + 3]);
+      if (i === name.length) return at;
     }
-    return undefined;
+    return -1;
   }
 
   get attributes(): XmlAttributes {
