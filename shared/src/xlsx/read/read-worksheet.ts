@@ -377,26 +377,26 @@ export async function readWorksheet(bytes: Uint8Array, zip: ZipDirectory, budget
   return { sheetName, values: denseRows(values, lastRow, budget), formulas: denseRows(formulas, lastRow, budget) };
 }
 
-/** Rows 1..lastRow, each as long as its last defined cell, with null in the gaps and no row missing. */
-function denseRows<T>(rows: (T | undefined)[][], lastRow: number, budget: ReadBudget): (T | null)[][] {
-  const dense: (T | null)[][] = new Array(lastRow);
+/**
+ * Rows 1..lastRow, each as long as its last defined cell, with null in the gaps and no row missing.
+ * Made in place, not copied: a copy of a million-cell grid was most of the read's garbage.
+ */
+function denseRows<T>(rows: (T | null | undefined)[][], lastRow: number, budget: ReadBudget): (T | null)[][] {
+  rows.length = lastRow;
   for (let r = 0; r < lastRow; r++) {
     const row = rows[r];
     if (!row) {
       // An empty row costs a slot too: a merge or a cell far down makes many of them.
       budget.spendSlots(1);
-      dense[r] = [];
+      rows[r] = [];
       continue;
     }
     let length = row.length;
     while (length > 0 && row[length - 1] === undefined) length--;
+    // Counted before the gaps are filled: a cell in column XFD costs its row's 16,384 slots here.
     budget.spendSlots(Math.max(length, 1));
-    const out: (T | null)[] = new Array(length);
-    for (let c = 0; c < length; c++) {
-      const value = row[c];
-      out[c] = value === undefined ? null : value;
-    }
-    dense[r] = out;
+    row.length = length;
+    for (let c = 0; c < length; c++) if (row[c] === undefined) row[c] = null;
   }
-  return dense;
+  return rows as (T | null)[][];
 }
