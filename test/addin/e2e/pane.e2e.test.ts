@@ -42,7 +42,8 @@ let page: Page;
 async function axeViolations(target: Page): Promise<{ id: string; help: string; targets: string[] }[]> {
   // No hover or running colour transition on the button just clicked: axe judges what stays on screen.
   await target.mouse.move(0, 0);
-  await target.waitForTimeout(300);
+  // Wait until no transition runs (Fluent's hover and focus colours fade), rather than a fixed time; a spinner's endless turn is not waited for.
+  await target.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity), undefined, { timeout: 10_000 });
   if (!(await target.evaluate(() => 'axe' in window))) {
     await target.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
   }
