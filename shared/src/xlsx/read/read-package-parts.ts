@@ -131,8 +131,7 @@ export async function readSharedStrings(bytes: Uint8Array, zip: ZipDirectory, bu
       else if (name === 'rPh') phonetic--;
       else if (name === 'si') strings.push(item === null ? null : decodeEscapes(item));
     },
-    // A table of one string per customer's phone number runs to megabytes: the byte scanner, as for worksheets.
-  }, { byteScanner: true });
+  });
   return strings;
 }
 

@@ -352,7 +352,7 @@ export async function readWorksheet(bytes: Uint8Array, zip: ZipDirectory, budget
           return;
       }
     },
-  }, { byteScanner: true });
+  });
 
   for (const address of hyperlinkCells) {
     const position = parseCellAddress(address);
