@@ -1,4 +1,4 @@
-/** `pts validate` on files over a cap (issue 9): exit 2 and one line, in Chinese then English, naming the cap. */
+/** `pts validate` on files over a cap (issue 9; a cell's text, contract.md): exit 2 and one line, in Chinese then English, naming the cap. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { manyRowsWorkbook, zipBomb } from '#bench/_lib/zip-bomb';
@@ -45,5 +45,13 @@ describe('pts validate on files over a cap', () => {
     const file = await writeFilledInvite(dir, 'big.xlsx', { header: inviteHeader('3301001'), rows });
     const result = await runPts(['validate', file, '--org', orgFile, '--as-of', '2026-12-01']);
     expectOneLine(result, /big\.xlsx：邀约明细：已填写 5001 行数据，超过每表上限 5000 行.* \/ .*above the cap of 5000 rows per sheet/);
+  });
+
+  it('a cell of 2,001 characters (备注): refused as a whole, naming the cell and the cap of 2,000 characters', async () => {
+    const { dir, orgFile } = makeWorkDir();
+    const rows = [inviteRow('客户甲', false), inviteRow('客户乙', false, { T: '备'.repeat(2_001) })];
+    const file = await writeFilledInvite(dir, 'long.xlsx', { header: inviteHeader('3301001'), rows });
+    const result = await runPts(['validate', file, '--org', orgFile, '--as-of', '2026-12-01']);
+    expectOneLine(result, /long\.xlsx：邀约明细!T6（备注）有 2001 个字符，超过每格上限 2000 个字符，整表未接收.* \/ .*邀约明细!T6 \(备注\): 2001 characters, above the cap of 2000 characters per cell/);
   });
 });

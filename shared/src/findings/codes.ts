@@ -285,6 +285,16 @@ export const findingCodes = {
       },
     },
   },
+  'text-too-long': {
+    severity: 'error',
+    description: "A cell holds more text than any cell may (the sheet's maxTextLength, or its column's maxLength when larger); the sheet is refused as a whole.",
+    messages: {
+      default: {
+        zh: '{address}（{label}）有 {length} 个字符，超过每格上限 {maxLength} 个字符，整表未接收，请缩短后再报送',
+        en: '{address} ({label}): {length} characters, above the cap of {maxLength} characters per cell; the sheet was refused, shorten the text and submit again',
+      },
+    },
+  },
   'too-many-rows': {
     severity: 'error',
     description: 'A sheet has more filled data rows (or a file more rows) than the cap; it is refused as a whole.',
@@ -339,7 +349,7 @@ export type FindingCode = keyof typeof findingCodes;
  * Codes that refuse a sheet or file as a whole for its size (a cap): the server answers 413 with the
  * finding's code and message, the CLI exits 2 with the message on one line.
  */
-export const capFindingCodes: ReadonlySet<FindingCode> = new Set<FindingCode>(['too-many-rows', 'upload-too-large']);
+export const capFindingCodes: ReadonlySet<FindingCode> = new Set<FindingCode>(['too-many-rows', 'upload-too-large', 'text-too-long']);
 
 /** Names of value types in findings ({type} slot). */
 export const valueTypeNames = {

@@ -74,7 +74,7 @@ describe('submitWorkbook: hostile values and sizes', () => {
     expect(await rejectedOf(outlet)).toHaveLength(1);
   });
 
-  it('answers 422 for a row of 600 KB of text, naming the 2,000-character cap, with short findings', async () => {
+  it('answers 413 for a row of 600 KB of text, naming the 2,000-character cap, with short findings', async () => {
     // Prepare: 备注 (T) and 预销售产品 (N) hold 300,000 characters each
     const outlet = takeOutlet();
     const sheet = setCell(setCell(inviteSheet(s.organisation, outlet, 2), 0, 'T', '备'.repeat(300_000)), 0, 'N', 'x'.repeat(300_000));
@@ -82,22 +82,22 @@ describe('submitWorkbook: hostile values and sizes', () => {
     const answer = await submitWorkbook(s.deps, { caller: outletHead(s.organisation, outlet), ...jsonBody(sheet) });
     // Assess
     const found = findingsOf(answer).filter((f) => f.row === 5 && (f.column === 'T' || f.column === 'N'));
-    expect(answer.statusCode).toBe(422);
-    expect(found.map((f) => [f.column, f.code, f.note])).toEqual([
-      ['N', 'constraint-error', 'maxLength'],
-      ['T', 'constraint-error', 'maxLength'],
+    expect([answer.statusCode, (answer.body as { code: string }).code]).toEqual([413, 'text-too-long']);
+    expect(found.map((f) => [f.column, f.code])).toEqual([
+      ['N', 'text-too-long'],
+      ['T', 'text-too-long'],
     ]);
-    expect(found[0].message_zh).toContain('最多 2000 个字符，现有 300000 个');
+    expect(found[0].message_zh).toContain('有 300000 个字符，超过每格上限 2000 个字符');
     expect(JSON.stringify(found).length).toBeLessThan(3000);
     expect(await rejectedOf(outlet)).toHaveLength(1);
   });
 
-  it('answers 422 for 50,000 characters in a drop-down cell (客户来源)', async () => {
+  it('answers 413 for 50,000 characters in a drop-down cell (客户来源)', async () => {
     const outlet = takeOutlet();
     const sheet = setCell(inviteSheet(s.organisation, outlet, 2), 1, 'D', '存'.repeat(50_000));
     const answer = await submitWorkbook(s.deps, { caller: outletHead(s.organisation, outlet), ...jsonBody(sheet) });
     const found = findingsOf(answer).filter((f) => f.address === '邀约明细!D6');
-    expect([answer.statusCode, found.map((f) => [f.code, f.note])]).toEqual([422, [['constraint-error', 'maxLength']]]);
+    expect([answer.statusCode, found.map((f) => f.code)]).toEqual([413, ['text-too-long']]);
     expect(String(found[0].value).length).toBeLessThanOrEqual(201);
     expect(await rejectedOf(outlet)).toHaveLength(1);
   });

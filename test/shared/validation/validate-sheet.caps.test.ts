@@ -1,3 +1,4 @@
+import { capFindingCodes } from '#shared/findings/codes';
 /**
  * The sheet caps (spec `limits`) and the report day rules, as the pane, the CLI and the server all
  * see them through validateSheet (issue 9): odd numbers and long texts are findings at their cell,
@@ -42,13 +43,15 @@ describe('validateSheet: caps and report days', () => {
     expect(check([{ A: 1e16 }]).findings.map((f) => [f.address, f.note])).toEqual([['邀约明细!A5', 'max']]);
   });
 
-  it('caps text at 2,000 characters in a column without a maxLength, drop-downs included, with a short finding', () => {
+  it('caps text at 2,000 characters in a column without a maxLength, drop-downs included, with a short cap finding (the sheet is refused)', () => {
     const result = check([{ T: '备'.repeat(2_001), D: '存'.repeat(50_000) }, { T: '备'.repeat(2_000) }]);
-    expect(result.findings.map((f) => [f.address, f.note])).toEqual([
-      ['邀约明细!D5', 'maxLength'],
-      ['邀约明细!T5', 'maxLength'],
+    expect(result.findings.map((f) => [f.address, f.code])).toEqual([
+      ['邀约明细!D5', 'text-too-long'],
+      ['邀约明细!T5', 'text-too-long'],
     ]);
-    expect(result.findings[0].message_en).toContain('at most 2000 characters allowed, found 50000');
+    expect(capFindingCodes.has('text-too-long')).toBe(true);
+    expect(result.findings[0].message_en).toContain('50000 characters, above the cap of 2000 characters per cell');
+    expect(result.findings[0].message_zh).toContain('有 50000 个字符，超过每格上限 2000 个字符，整表未接收');
     expect(String(result.findings[0].value)).toHaveLength(201);
     expect(result.findings[0].message_zh.length).toBeLessThan(400);
   });

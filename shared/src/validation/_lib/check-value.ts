@@ -219,13 +219,12 @@ function take<T extends string | number>(
 }
 
 /**
- * A cell whose raw text is longer than the cap: one `constraint-error` naming the cap (its value cut
- * short by createFinding), nothing else read from it. Counted in characters (code points).
+ * A cell whose raw text is longer than the cap: one `text-too-long` naming the cap (its value cut short
+ * by createFinding), nothing else read from it; a cap finding, so the sheet is refused as a whole (413,
+ * `pts` exit 2). Counted in characters (code points).
  */
 function reportTextOverCap(checker: ValueChecker, raw: string, length: number, place: FindingPlace, context: CheckContext): null {
-  context.findings.push(
-    createFinding('constraint-error', place, { value: raw, variant: 'maxLength', slots: { label: checker.label, maxLength: checker.textCap, length } }),
-  );
+  context.findings.push(createFinding('text-too-long', place, { value: raw, slots: { label: checker.label, maxLength: checker.textCap, length } }));
   return null;
 }
 
